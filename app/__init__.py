@@ -1,0 +1,1 @@
+"""Care Reference: a point-of-care clinical guide that stores no patient data."""

@@ -1,0 +1,55 @@
+"""Content tools for editors, translators and CI.
+
+    python -m app.content check              validate every file; exit 1 when anything is wrong
+    python -m app.content dump --lang es     print one language's validated bundle as JSON
+    python -m app.content schema             write the JSON Schema to content/_schema/
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app import i18n
+from app.content.dump import bundle_as_dict
+from app.content.schema import write_schemas
+from app.content.validate import validate_tree
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.content", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate all content and report every problem")
+    dump = commands.add_parser("dump", help="print one language's content as JSON")
+    dump.add_argument("--lang", required=True, choices=sorted(i18n.LANGUAGES))
+    commands.add_parser("schema", help="export JSON Schema from the models")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        for path in write_schemas():
+            print(f"wrote {path}")
+        return 0
+
+    report = validate_tree()
+    if args.command == "check":
+        for problem in report.problems:
+            print(problem)
+        if report.problems:
+            print(f"{len(report.problems)} problem(s) in {report.files} file(s)", file=sys.stderr)
+            return 1
+        items = sum(len(bundle.items()) for bundle in report.bundles.values())
+        print(f"content OK: {report.files} files, {items} items in {len(report.bundles)} languages")
+        return 0
+
+    if args.lang not in report.bundles:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    json.dump(bundle_as_dict(report.bundles[args.lang]), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

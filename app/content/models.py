@@ -1,0 +1,106 @@
+"""Pydantic models: the single source of truth for every content file.
+
+The JSON Schema in content/_schema/ is exported from these models
+(`python -m app.content schema`), so editors can validate YAML as they type.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+
+# The seed documents every clinical statement must come from: code -> (file, short neutral label).
+# Labels are deliberately bland: a source line is read over a shoulder as easily as anything else.
+SEEDS: dict[str, tuple[str, str]] = {
+    "000": ("000_cb4750a430c84956.txt", "IOM/LSHTM training study (2020s)"),
+    "001": ("001_c55da85934561060.txt", "IOM/LSHTM handbook page"),
+    "002": ("002_874e8852603e43c7.txt", "Clinician guide, part 2 (2025)"),
+    "003": ("003_743cb132768e5398.txt", "Healthcare resource toolkit page"),
+    "004": ("004_da1a2d5a13956d1f.txt", "ICMEC toolkit, 2nd edition"),
+}
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ItemId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"),
+    Field(description="Stable identifier, identical in every language (lower_snake_case)."),
+]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a key must not silently drop content."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    seed: Literal["000", "001", "002", "003", "004"] = Field(
+        description="Seed document code: the file under shared/seeds/ whose name starts with it."
+    )
+    section: Text = Field(description="Section, table or heading of the seed the item was written from.")
+
+    @property
+    def file(self) -> str:
+        return SEEDS[self.seed][0]
+
+    @property
+    def label(self) -> str:
+        return SEEDS[self.seed][1]
+
+
+class Item(Strict):
+    id: ItemId
+    title: Text = Field(description="Short label shown in lists; translated.")
+    detail: Text | None = Field(default=None, description="Optional longer explanation; translated.")
+    child: bool = Field(default=False, description="Applies specifically to children and adolescents (under 18).")
+    source: list[Source] = Field(min_length=1, description="Where the seeds support this item.")
+
+
+class Group(Strict):
+    id: ItemId
+    title: Text = Field(description="Group heading; translated.")
+    intro: Text | None = Field(default=None, description="Optional line shown under the heading; translated.")
+    items: list[Item] = Field(min_length=1)
+
+
+class ContentFile(Strict):
+    language: Literal["en", "es", "ar"] = Field(description="Language of every text in this file.")
+    schema_version: Literal[1] = Field(description="Version of this schema the file was written for.")
+
+
+class IndicatorsFile(ContentFile):
+    """Potential indicators, grouped by category, with framing notes that are always shown."""
+
+    topic: Literal["indicators"]
+    title: Text
+    framing: list[Item] = Field(min_length=1, description="How to read indicators; always visible.")
+    groups: list[Group] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _framing_is_not_child_only(self) -> IndicatorsFile:
+        # The framing applies to everyone; a child-only filter must never hide it.
+        if any(item.child for item in self.framing):
+            raise ValueError("framing notes apply to every patient; remove 'child: true'")
+        return self
+
+    def items(self) -> list[Item]:
+        return [*self.framing, *(item for group in self.groups for item in group.items)]
+
+
+# topic name (the file's stem) -> model. Every language directory holds one file per topic.
+TOPICS: dict[str, type[ContentFile]] = {"indicators": IndicatorsFile}
+
+
+class Bundle(BaseModel):
+    """All validated content of one language."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: str
+    indicators: IndicatorsFile
+
+    def items(self) -> list[Item]:
+        return [item for topic in TOPICS for item in getattr(self, topic).items()]

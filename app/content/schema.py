@@ -1,0 +1,26 @@
+"""JSON Schema exported from the models, so editors can validate YAML while typing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app import paths
+from app.content.models import TOPICS
+
+
+def schema_texts() -> dict[str, str]:
+    return {
+        f"{topic}.schema.json": json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        for topic, model in TOPICS.items()
+    }
+
+
+def write_schemas(directory: Path = paths.SCHEMA_DIR) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

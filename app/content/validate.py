@@ -1,0 +1,239 @@
+"""One validation pass over a content tree that reports every problem, each with file and line.
+
+Used by the tests and by `python -m app.content check`; the app uses it too when it loads content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pydantic
+import yaml
+
+from app import i18n, paths
+from app.content.loader import build_bundle, line_of, read_yaml, topic_path
+from app.content.models import TOPICS, Bundle
+
+REFERENCE = "en"  # every other language must have exactly the ids English has
+TRANSLATED_KEYS = ("title", "detail", "intro")
+SCRIPT_PATTERNS = {"Arab": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    bundles: dict[str, Bundle] = field(default_factory=dict)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Located:
+    """An id and the facts that must agree across languages, with where it stands."""
+
+    topic: str
+    path: Path
+    loc: tuple
+    group: str | None
+    facts: tuple
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
+def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | None = None) -> Report:
+    languages = languages or tuple(i18n.LANGUAGES)
+    report = Report()
+    ids: dict[str, dict[str, Located]] = {}
+    parsed: dict[str, set[str]] = {}  # language -> topics whose file could be read
+    for language in languages:
+        data_by_topic: dict[str, Any] = {}
+        ids[language] = {}
+        for topic in TOPICS:
+            path = topic_path(root, language, topic)
+            data = _check_file(path, language, topic, report)
+            if data is not None:
+                data_by_topic[topic] = data
+                _collect_ids(path, topic, data, ids[language], report)
+        parsed[language] = set(data_by_topic)
+        _unexpected_files(root / language, report)
+        if len(data_by_topic) == len(TOPICS) and not _has_problems_in(root / language, report):
+            report.bundles[language] = build_bundle(language, data_by_topic)
+    if REFERENCE in ids:
+        for language in languages:
+            if language != REFERENCE:
+                # A file that is missing or unreadable is reported once, not once per item.
+                both = parsed[REFERENCE] & parsed[language]
+                reference = {k: v for k, v in ids[REFERENCE].items() if v.topic in both}
+                _check_parity(reference, ids[language], root, language, report)
+    report.problems.sort()
+    return report
+
+
+def _check_file(path: Path, language: str, topic: str, report: Report) -> dict | None:
+    """Parse and validate one file; return its data when it is usable for cross-file checks."""
+    where = display(path)
+    if not path.exists():
+        report.problems.append(Problem(where, 1, f"missing file: every language needs {topic}.yaml"))
+        return None
+    report.files += 1
+    try:
+        data = read_yaml(path)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(error, "problem", None) or str(error)
+        report.problems.append(Problem(where, line, f"malformed YAML: {reason}"))
+        return None
+    if not isinstance(data, dict):
+        report.problems.append(Problem(where, 1, "expected a mapping with language, schema_version and topic"))
+        return None
+    declared = data.get("language")
+    if declared != language:
+        line = line_of(path, ("language",))
+        report.problems.append(
+            Problem(where, line, f"wrong language tag: file is under '{language}/' but declares {declared!r}")
+        )
+    try:
+        TOPICS[topic].model_validate(data)
+    except pydantic.ValidationError as error:
+        for issue in error.errors():
+            if issue["loc"] == ("language",):
+                continue  # already reported above, with a clearer message
+            loc = tuple(issue["loc"])
+            report.problems.append(Problem(where, line_of(path, loc), _describe(issue)))
+    _check_script(path, language, data, report)
+    return data
+
+
+def _describe(issue: dict) -> str:
+    loc = ".".join(str(part) for part in issue["loc"])
+    kind = issue["type"]
+    if kind == "missing" and issue["loc"][-1] == "source":
+        return f"missing source at {loc}: every item records its seed file and section"
+    if kind == "string_too_short":
+        return f"empty text at {loc}"
+    if kind == "extra_forbidden":
+        return f"unknown key {issue['loc'][-1]!r} at {loc}"
+    return f"{loc}: {issue['msg']}"
+
+
+def _texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every translated string in a file, with its location."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in TRANSLATED_KEYS and isinstance(value, str):
+                yield (*loc, key), value
+            else:
+                yield from _texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*loc, index))
+
+
+def _check_script(path: Path, language: str, data: dict, report: Report) -> None:
+    pattern = SCRIPT_PATTERNS.get(i18n.LANGUAGES[language].script)
+    if pattern is None:
+        return
+    for loc, text in _texts(data):
+        if text.strip() and not pattern.search(text):
+            where = display(path)
+            shown = ".".join(map(str, loc))
+            report.problems.append(
+                Problem(where, line_of(path, loc), f"untranslated: {shown} has no {language} script: {text[:60]!r}")
+            )
+
+
+def _items_with_location(data: dict) -> Iterator[tuple[tuple, str | None, dict]]:
+    for index, item in enumerate(data.get("framing") or []):
+        yield ("framing", index), None, item
+    for g, group in enumerate(data.get("groups") or []):
+        if not isinstance(group, dict):
+            continue
+        yield ("groups", g), None, group
+        for index, item in enumerate(group.get("items") or []):
+            yield ("groups", g, "items", index), group.get("id"), item
+
+
+def _collect_ids(path: Path, topic: str, data: dict, seen: dict[str, Located], report: Report) -> None:
+    for loc, group, item in _items_with_location(data):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        item_id = item["id"]
+        facts = (bool(item.get("child")), repr(item.get("source")))
+        here = Located(topic, path, loc, group, facts)
+        if item_id in seen:
+            first = seen[item_id]
+            report.problems.append(
+                Problem(
+                    display(path),
+                    line_of(path, (*loc, "id")),
+                    f"duplicate id {item_id!r}: already used at {display(first.path)}:{line_of(first.path, first.loc)}",
+                )
+            )
+            continue
+        seen[item_id] = here
+
+
+def _check_parity(reference: dict[str, Located], other: dict[str, Located], root: Path, language: str, report: Report) -> None:
+    for item_id, ref in reference.items():
+        theirs = other.get(item_id)
+        if theirs is None:
+            path = topic_path(root, language, ref.topic)
+            report.problems.append(
+                Problem(
+                    display(path),
+                    line_of(path, ref.loc[:2]),
+                    f"missing translation: {item_id!r} (in {display(ref.path)}:{line_of(ref.path, ref.loc)}) is absent",
+                )
+            )
+        elif theirs.group != ref.group or theirs.facts != ref.facts:
+            report.problems.append(
+                Problem(
+                    display(theirs.path),
+                    line_of(theirs.path, theirs.loc),
+                    f"{item_id!r} differs from {REFERENCE}: group, child flag and sources must match",
+                )
+            )
+    for item_id, theirs in other.items():
+        if item_id not in reference:
+            report.problems.append(
+                Problem(
+                    display(theirs.path),
+                    line_of(theirs.path, (*theirs.loc, "id")),
+                    f"unknown id {item_id!r}: not in the {REFERENCE} content",
+                )
+            )
+
+
+def _unexpected_files(directory: Path, report: Report) -> None:
+    if not directory.is_dir():
+        return
+    for path in sorted(directory.glob("*.yaml")):
+        if path.stem not in TOPICS:
+            report.problems.append(Problem(display(path), 1, f"unknown content file: expected one of {sorted(TOPICS)}"))
+
+
+def _has_problems_in(directory: Path, report: Report) -> bool:
+    prefix = display(directory) + "/"
+    return any(p.file.startswith(prefix) for p in report.problems)

@@ -1,0 +1,92 @@
+"""Languages and UI strings: metadata as data, gettext catalogs per session (never global).
+
+Message ids are whole English sentences; English needs no catalog. A session holds its own
+`Translator`, so two people using the app in different languages never share state.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import yaml
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from app import paths
+
+DOMAIN = "messages"
+LTR_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    flutter_locale: tuple[str, ...]
+    direction: str
+    script: str
+    font: str
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    @cached_property
+    def native_name(self) -> str:
+        name = Locale.parse(self.code).get_display_name(self.code)
+        return name[:1].upper() + name[1:]
+
+
+def _load_languages() -> dict[str, Language]:
+    raw = yaml.safe_load((paths.LOCALES_DIR / "languages.yaml").read_text(encoding="utf-8"))
+    return {
+        entry["code"]: Language(**{**entry, "flutter_locale": tuple(entry["flutter_locale"])}) for entry in raw
+    }
+
+
+LANGUAGES: dict[str, Language] = _load_languages()
+DEFAULT_LANGUAGE = "en"
+
+
+def N_(message: str) -> str:
+    """Mark a module-level string for extraction; translate it later, where the language is known."""
+    return message
+
+
+@cache
+def _catalog(code: str) -> gettext.NullTranslations:
+    if code == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    folder = paths.LOCALES_DIR / code / "LC_MESSAGES"
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        with mo.open("rb") as stream:
+            return gettext.GNUTranslations(stream)
+    # No compiled catalog yet (e.g. run without `make`): compile the .po in memory.
+    with po.open("rb") as stream:
+        catalog = read_po(stream, locale=code)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+class Translator:
+    """UI strings for one language. Methods are named so `pybabel extract` finds their calls."""
+
+    def __init__(self, code: str) -> None:
+        self.language = LANGUAGES[code]
+        self._catalog = _catalog(code)
+
+    def _(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalog.ngettext(singular, plural, n)
+
+    def ltr(self, text: str) -> str:
+        """Keep a Latin or numeric run (a phone number, a citation) in its own order inside RTL text."""
+        return f"{LTR_ISOLATE}{text}{POP_ISOLATE}" if self.language.rtl else text
