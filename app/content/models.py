@@ -15,7 +15,7 @@ SCHEMA_VERSION = 1
 # The seed documents every clinical statement must come from: code -> (file, short neutral label).
 # Labels are deliberately bland: a source line is read over a shoulder as easily as anything else.
 SEEDS: dict[str, tuple[str, str]] = {
-    "000": ("000_cb4750a430c84956.txt", "IOM/LSHTM training study (2020s)"),
+    "000": ("000_cb4750a430c84956.txt", "IOM/LSHTM training study"),
     "001": ("001_c55da85934561060.txt", "IOM/LSHTM handbook page"),
     "002": ("002_874e8852603e43c7.txt", "Clinician guide, part 2 (2025)"),
     "003": ("003_743cb132768e5398.txt", "Healthcare resource toolkit page"),

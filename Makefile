@@ -1,0 +1,53 @@
+# Two commands matter: `make run` and `make test`. Each sets itself up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+BABEL  := $(VENV)/bin/pybabel
+STAMP  := $(VENV)/.installed-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8550
+
+.PHONY: run test setup check schema extract update compile bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(STAMP)
+
+## Serve the app at http://$(HOST):$(PORT)/ — offline, nothing fetched at run time.
+run: setup compile
+	$(PY) -m app --host $(HOST) --port $(PORT)
+
+## Every test: content, i18n, settings and the real app in headless Chromium.
+test: setup compile
+	bash scripts/ensure-chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## Content tools for editors: validate everything, re-export the JSON Schema.
+check: setup
+	$(PY) -m app.content check
+
+schema: setup
+	$(PY) -m app.content schema
+
+## UI strings: extract -> update -> (translate) -> compile.
+extract: setup
+	$(BABEL) extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output \
+		--project "Care Reference" --copyright-holder "Care Reference contributors" \
+		-o locales/messages.pot app
+
+update: extract
+	$(BABEL) update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
+
+compile: setup
+	$(BABEL) compile -d locales -D messages
+
+bench: setup compile
+	bash scripts/ensure-chromium
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache locales/*/LC_MESSAGES/*.mo

@@ -1,0 +1,1 @@
+"""The Flet user interface. Reads content, i18n and settings; nothing below it imports Flet."""

@@ -1,0 +1,68 @@
+"""Settings: language, text size, theme. These are the only values the app stores."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import flet as ft
+
+from app.i18n import LANGUAGES
+from app.settings import TEXT_SCALES
+
+if TYPE_CHECKING:
+    from app.ui.shell import Shell
+
+
+def _label(text: str) -> ft.Text:
+    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)
+
+
+def build(shell: Shell) -> ft.Control:
+    _ = shell.tr._
+    settings = shell.settings
+
+    async def on_language(e) -> None:
+        await shell.change_settings(language=e.control.value)
+
+    async def on_scale(e) -> None:
+        await shell.change_settings(text_scale=float(e.control.selected[0]))
+
+    async def on_theme(e) -> None:
+        await shell.change_settings(theme="dark" if e.control.value else "light")
+
+    languages = ft.RadioGroup(
+        value=settings.language,
+        on_change=on_language,
+        content=ft.Column(
+            [ft.Radio(value=code, label=lang.native_name) for code, lang in LANGUAGES.items()], spacing=0
+        ),
+    )
+    scales = ft.SegmentedButton(
+        selected=[str(settings.text_scale)],
+        allow_multiple_selection=False,
+        on_change=on_scale,
+        segments=[
+            ft.Segment(value=str(scale), label=ft.Text(_("{percent}%").format(percent=round(scale * 100))))
+            for scale in TEXT_SCALES
+        ],
+    )
+    dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
+    return ft.ListView(
+        [
+            _label(_("Language")),
+            languages,
+            ft.Divider(),
+            _label(_("Text size")),
+            scales,
+            ft.Divider(),
+            dark,
+            ft.Divider(),
+            ft.Text(
+                _("Only these settings are saved, on this device. Nothing about patients is ever stored."),
+                theme_style=ft.TextThemeStyle.BODY_SMALL,
+                color=ft.Colors.ON_SURFACE_VARIANT,
+            ),
+        ],
+        spacing=10,
+        expand=True,
+    )

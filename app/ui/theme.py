@@ -1,0 +1,48 @@
+"""Theme per language, text size and brightness.
+
+Flet has no page-wide text scale, so the text theme is rebuilt with scaled sizes. Each style
+repeats the font, its fallbacks and the colour: overriding a TextStyle otherwise drops them
+(Arabic would render as boxes, dark-mode text would turn black).
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.i18n import LANGUAGES, Language
+
+# Files under assets/fonts/, bundled so Arabic renders offline.
+FONTS = {
+    "NotoSans": "/fonts/NotoSans-Regular.ttf",
+    "NotoSansArabic": "/fonts/NotoSansArabic-Regular.ttf",
+}
+SEED_COLOR = ft.Colors.TEAL
+
+# Material 3 default sizes, scaled by the user's text-size setting.
+_SIZES = {
+    "display_large": 57, "display_medium": 45, "display_small": 36,
+    "headline_large": 32, "headline_medium": 28, "headline_small": 24,
+    "title_large": 22, "title_medium": 16, "title_small": 14,
+    "body_large": 16, "body_medium": 14, "body_small": 12,
+    "label_large": 14, "label_medium": 12, "label_small": 11,
+}  # fmt: skip
+
+
+def _fallbacks(language: Language) -> list[str]:
+    return [family for family in dict.fromkeys(lang.font for lang in LANGUAGES.values()) if family != language.font]
+
+
+def build_theme(language: Language, scale: float) -> ft.Theme:
+    def style(size: float) -> ft.TextStyle:
+        return ft.TextStyle(
+            size=round(size * scale, 1),
+            font_family=language.font,
+            font_family_fallback=_fallbacks(language),
+            color=ft.Colors.ON_SURFACE,
+        )
+
+    return ft.Theme(
+        color_scheme_seed=SEED_COLOR,
+        font_family=language.font,
+        text_theme=ft.TextTheme(**{name: style(size) for name, size in _SIZES.items()}),
+    )

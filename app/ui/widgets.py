@@ -1,0 +1,49 @@
+"""Small building blocks shared by screens."""
+
+from __future__ import annotations
+
+import flet as ft
+
+from app.content.models import Item
+from app.i18n import Translator
+
+
+def heading(text: str) -> ft.Text:
+    return ft.Text(text, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600)
+
+
+def source_line(tr: Translator, item: Item) -> ft.Text:
+    """Where an item comes from. Citations are English titles: keep them in order inside Arabic."""
+    cited = "; ".join(f"{s.label}, {s.section}" for s in item.source)
+    return ft.Text(
+        tr._("Source: {citation}").format(citation=tr.ltr(cited)),
+        theme_style=ft.TextThemeStyle.BODY_SMALL,
+        color=ft.Colors.ON_SURFACE_VARIANT,
+    )
+
+
+def child_badge(tr: Translator) -> ft.Container:
+    return ft.Container(
+        ft.Text(tr._("Child or adolescent"), theme_style=ft.TextThemeStyle.LABEL_MEDIUM,
+                color=ft.Colors.ON_TERTIARY_CONTAINER),
+        bgcolor=ft.Colors.TERTIARY_CONTAINER,
+        padding=ft.Padding.symmetric(horizontal=8, vertical=2),
+        border_radius=ft.BorderRadius.all(8),
+    )
+
+
+def item_tile(tr: Translator, item: Item) -> ft.Semantics:
+    lines: list[ft.Control] = [
+        ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+    ]
+    if item.detail:
+        lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    if item.child:
+        lines.append(child_badge(tr))
+    lines.append(source_line(tr, item))
+    tile = ft.Container(
+        ft.Column(lines, spacing=4, horizontal_alignment=ft.CrossAxisAlignment.START),
+        padding=ft.Padding.symmetric(horizontal=16, vertical=10),
+    )
+    # Its own accessibility node: otherwise a screen reader reads a whole group as one label.
+    return ft.Semantics(content=tile, container=True, key=item.id)
