@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from app import i18n
+from app import i18n, paths
 from app.content.dump import bundle_as_dict
 from app.content.schema import write_schemas
 from app.content.validate import validate_tree
@@ -20,9 +21,11 @@ from app.content.validate import validate_tree
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.content", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate all content and report every problem")
+    check = commands.add_parser("check", help="validate all content and report every problem")
     dump = commands.add_parser("dump", help="print one language's content as JSON")
     dump.add_argument("--lang", required=True, choices=sorted(i18n.LANGUAGES))
+    for command in (check, dump):
+        command.add_argument("--root", type=Path, default=paths.CONTENT_DIR, help="content tree (default: bundled)")
     commands.add_parser("schema", help="export JSON Schema from the models")
     args = parser.parse_args(argv)
 
@@ -31,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
 
-    report = validate_tree()
+    report = validate_tree(args.root)
     if args.command == "check":
         for problem in report.problems:
             print(problem)

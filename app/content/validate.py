@@ -203,7 +203,7 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
             report.problems.append(
                 Problem(
                     display(path),
-                    line_of(path, ref.loc[:2]),
+                    line_of(path, ref.loc[:-1]),  # the list it should be in
                     f"missing translation: {item_id!r} (in {display(ref.path)}:{line_of(ref.path, ref.loc)}) is absent",
                 )
             )

@@ -1,0 +1,49 @@
+"""Facts the content inventory marks ★ are copied exactly, and no translation changes a number."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.content import load_bundle
+
+EXACT_EN = {
+    "ind_ownership_tattoos": 'Crowns, dollar signs, chains, "property of", bar codes',
+    "ind_pe_patterned_protected_injuries": "neck, ears, torso, upper arms, thighs",
+    "ind_hx_sex_partners_adolescent": ">5 sex partners",
+    "ind_meta_no_obvious_signs": "45.5%",
+}
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def by_id(language: str) -> dict:
+    return {item.id: item for item in load_bundle(language).items()}
+
+
+@pytest.mark.parametrize("item_id, fact", sorted(EXACT_EN.items()))
+def test_exact_facts_in_english(item_id, fact):
+    item = by_id("en")[item_id]
+    assert fact in f"{item.title} {item.detail or ''}"
+
+
+@pytest.mark.parametrize("language", ["es", "ar"])
+def test_translations_keep_every_number(language):
+    english, translated = by_id("en"), by_id(language)
+    for item_id, item in english.items():
+        numbers = sorted(NUMBER.findall(f"{item.title} {item.detail or ''}"))
+        other = translated[item_id]
+        assert sorted(NUMBER.findall(f"{other.title} {other.detail or ''}")) == numbers, item_id
+
+
+def test_child_filter_covers_the_inventory_roll_up():
+    """Content inventory §1.9: these items are child-specific and must survive the child filter."""
+    child = {item.id for item in load_bundle("en").items() if item.child}
+    expected = {
+        "ind_underage", "ind_pe_advanced_sexual_knowledge", "ind_inappropriate_clothing",
+        "ind_hx_sex_partners_adolescent", "ind_hx_young_pregnancy_abortions", "ind_hx_street_runaway_care",
+        "ind_hx_services_police", "vul_ind_homeless_runaway", "vul_ind_justice_cps", "vul_rel_family_disruption",
+        "vul_rel_parent_peer_sex_work", "vul_soc_child_rights", "vul_soc_hiv_myths", "vul_soc_cultural_attitudes",
+        "vul_child_developmental", "vul_child_guardian_involved", "ctx_child_domestic_relatives",
+    }  # fmt: skip
+    assert expected <= child

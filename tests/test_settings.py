@@ -1,0 +1,33 @@
+"""Settings: the only stored values. Anything odd in storage falls back to a safe default."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.settings import ALLOWED_KEYS, TEXT_SCALES, THEMES, Settings
+
+
+def test_defaults():
+    assert Settings() == Settings(language="en", text_scale=1.0, theme="light")
+
+
+def test_stored_values_are_used():
+    assert Settings.from_stored({"language": "ar", "text_scale": 1.6, "theme": "dark"}) == Settings("ar", 1.6, "dark")
+
+
+def test_unknown_keys_and_bad_values_fall_back():
+    stored = {"language": "xx", "text_scale": 9, "theme": "neon", "patient": "never stored"}
+    assert Settings.from_stored(stored) == Settings()
+
+
+def test_only_allowed_keys_exist():
+    assert set(ALLOWED_KEYS) == set(Settings.__dataclass_fields__)
+
+
+@given(st.dictionaries(st.sampled_from([*ALLOWED_KEYS, "other"]), st.one_of(st.none(), st.text(), st.floats(), st.booleans())))
+def test_any_stored_mapping_gives_valid_settings(stored):
+    settings = Settings.from_stored(stored)
+    assert settings.language in {"en", "es", "ar"}
+    assert settings.text_scale in TEXT_SCALES
+    assert settings.theme in THEMES
