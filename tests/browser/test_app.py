@@ -113,3 +113,50 @@ def test_settings_survive_a_reload_and_only_settings_are_stored(app):
     assert set(stored) == {"flutter.language", "flutter.text_scale", "flutter.theme"}
     assert stored["flutter.language"] == '"ar"' or stored["flutter.language"] == "ar"
     app.shot("settings-ar-dark-130")
+
+
+def focus_by_tab(app, role: str, name: str, limit: int = 15) -> None:
+    for _ in range(limit):
+        app.page.keyboard.press("Tab")
+        app.page.wait_for_timeout(150)  # focus moves on the next frame
+        active = app.page.evaluate(
+            "[document.activeElement?.getAttribute('role'),"
+            " document.activeElement?.getAttribute('aria-label') || document.activeElement?.innerText]"
+        )
+        if active[0] == role and (active[1] or "").startswith(name):
+            return
+    raise AssertionError(f"Tab never reached {role} {name!r}")
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)  # keyboards are a desktop and web concern
+def test_keyboard_alone_filters_and_opens_a_group(app):
+    app.open("/indicators")
+    app.see(shown("en", child_only=False))
+    focus_by_tab(app, "switch", "Child and adolescent only")
+    app.page.keyboard.press("Space")
+    app.see(shown("en", child_only=True))
+    app.page.keyboard.press("Space")
+    app.see(shown("en", child_only=False))
+    focus_by_tab(app, "button", "Companion behaviour")
+    app.page.keyboard.press("Enter")
+    app.see("Will not leave the patient alone with you")
+
+
+@pytest.mark.parametrize("route", ["/", "/indicators", "/settings"])
+def test_every_control_has_a_name_in_the_current_language(app, route):
+    app.open("/settings")
+    choose_language(app, "العربية")
+    app.see("حجم النص")
+    app.page.goto(app.base_url + route)
+    app.enable_semantics()
+    app.see(re.compile("[\u0600-\u06FF]"))
+    app.page.wait_for_timeout(500)
+    controls = app.page.evaluate(
+        """() => [...document.querySelectorAll('[role=button],[role=switch],[role=radio],[role=tab]')]
+               .map(e => [e.getAttribute('role'), e.getAttribute('aria-label') || e.innerText || ''])"""
+    )
+    assert controls, "no interactive controls found"
+    for role, name in controls:
+        assert name.strip(), f"{role} without an accessible name on {route}"
+        if role != "radio":  # language choices are deliberately each in their own language
+            assert re.search("[\u0600-\u06FF\u0660-\u0669]|\\d", name), f"{role} {name!r} not in Arabic on {route}"
