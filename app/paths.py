@@ -1,9 +1,11 @@
 """Where bundled files live. Always relative to this package, never the working directory."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT_DIR = ROOT / "content"
+# A facility may point the app at its own reviewed copy of the content tree.
+CONTENT_DIR = Path(os.environ.get("CARE_REFERENCE_CONTENT_DIR") or ROOT / "content")
 SCHEMA_DIR = CONTENT_DIR / "_schema"
 LOCALES_DIR = ROOT / "locales"
 ASSETS_DIR = ROOT / "assets"

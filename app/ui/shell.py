@@ -9,11 +9,13 @@ from typing import Callable
 import flet as ft
 
 from app.content import Bundle, load_bundle
+from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
 from app.ui import home, indicators, settings_view
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
+from app.ui.widgets import content_error
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
 
@@ -102,7 +104,11 @@ class Shell:
         section = self._current()
         index = SECTIONS.index(section)
         self._narrow = narrow = self._is_narrow()
-        body = ft.Container(section.build(self), expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+        try:
+            screen = section.build(self)
+        except ContentError as error:  # broken content: say where, never show an empty screen
+            screen = content_error(self.tr, error)
+        body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
         on_change = lambda e: self.navigate(SECTIONS[e.control.selected_index].route)  # noqa: E731
         view = self.view
         view.appbar = ft.AppBar(title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE))

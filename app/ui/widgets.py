@@ -47,3 +47,16 @@ def item_tile(tr: Translator, item: Item) -> ft.Semantics:
     )
     # Its own accessibility node: otherwise a screen reader reads a whole group as one label.
     return ft.Semantics(content=tile, container=True, key=item.id)
+
+
+def content_error(tr: Translator, error) -> ft.Control:
+    """Shown instead of a screen whose content failed validation, with every problem found."""
+    return ft.ListView(
+        [
+            ft.Text(tr._("This section's content could not be loaded."), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            ft.Text(tr._("Please report these problems to whoever maintains this app:")),
+            *(ft.Text(tr.ltr(str(problem)), theme_style=ft.TextThemeStyle.BODY_SMALL) for problem in error.problems),
+        ],
+        spacing=8,
+        expand=True,
+    )

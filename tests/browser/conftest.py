@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -51,14 +52,15 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 30)
     raise TimeoutError(f"app did not serve {url} within {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> str:
+@contextmanager
+def serve_app(cwd: Path, **env: str):
+    """The app as `make run` starts it, on a free port, from an unrelated working directory
+    (bundled files must be found relative to the package)."""
     port = free_port()
-    # Run from an unrelated directory: bundled files must be found relative to the package.
     process = subprocess.Popen(
         [sys.executable, "-m", "app", "--port", str(port)],
-        cwd=tmp_path_factory.mktemp("cwd"),
-        env={**os.environ, "PYTHONPATH": str(paths.ROOT)},
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(paths.ROOT), **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -69,6 +71,12 @@ def app_url(tmp_path_factory) -> str:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> str:
+    with serve_app(tmp_path_factory.mktemp("cwd")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
