@@ -1,0 +1,48 @@
+"""Jurisdiction packs from content/rules/*.yaml. A facility adds a pack by adding a file."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pydantic
+import yaml
+
+from app import paths
+from app.content.loader import ContentError, line_of, read_yaml
+from app.content.validate import Problem, display
+from app.rules.models import Pack
+
+RULES_DIR = paths.CONTENT_DIR / "rules"
+
+
+def check_packs(directory: Path = RULES_DIR) -> tuple[dict[str, Pack], list[Problem]]:
+    packs: dict[str, Pack] = {}
+    problems: list[Problem] = []
+    for path in sorted(directory.glob("*.yaml")):
+        where = display(path)
+        try:
+            data = read_yaml(path)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problems.append(Problem(where, mark.line + 1 if mark else 1, f"malformed YAML: {getattr(error, 'problem', error)}"))
+            continue
+        try:
+            pack = Pack.model_validate(data)
+        except pydantic.ValidationError as error:
+            for issue in error.errors():
+                loc = ".".join(map(str, issue["loc"])) or "pack"
+                problems.append(Problem(where, line_of(path, tuple(issue["loc"])), f"{loc}: {issue['msg']}"))
+            continue
+        if pack.id != path.stem:
+            problems.append(Problem(where, line_of(path, ("id",)), f"pack id {pack.id!r} must match the file name"))
+        packs[pack.id] = pack
+    return packs, problems
+
+
+@cache
+def load_packs(directory: Path = RULES_DIR) -> dict[str, Pack]:
+    packs, problems = check_packs(directory)
+    if problems:
+        raise ContentError(problems)
+    return packs

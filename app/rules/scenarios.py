@@ -1,0 +1,95 @@
+"""Scenario files a clinician can review: a case, and the result they expect from the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pydantic
+import yaml
+from pydantic import Field
+
+from app.content.loader import line_of, read_yaml
+from app.content.validate import Problem, display
+from app.rules.engine import evaluate
+from app.rules.models import Agency, Case, PackId, Status, Strict
+from app.rules.packs import load_packs
+
+
+class Expect(Strict):
+    status: Status
+    report_to: list[Agency] = Field(default_factory=list)
+
+
+class Scenario(Strict):
+    name: str = Field(min_length=1)
+    case: dict = Field(description="Case fields; omitted booleans are false, capacity defaults to intact.")
+    expect: Expect
+
+
+class ScenarioFile(Strict):
+    jurisdiction: PackId
+    scenarios: list[Scenario] = Field(min_length=1)
+
+
+class ScenarioFileError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    name: str
+    line: int
+    passed: bool
+    message: str
+
+
+def _problems(path: Path, error: pydantic.ValidationError, prefix: tuple = ()) -> list[Problem]:
+    return [
+        Problem(display(path), line_of(path, (*prefix, *issue["loc"])), f"{'.'.join(map(str, (*prefix, *issue['loc'])))}: {issue['msg']}")
+        for issue in error.errors()
+    ]
+
+
+def load(path: Path) -> tuple[ScenarioFile, list[Case]]:
+    """Parse and validate a scenario file; every problem is raised together, with its line."""
+    try:
+        data = read_yaml(path)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ScenarioFileError([Problem(display(path), mark.line + 1 if mark else 1, f"malformed YAML: {getattr(error, 'problem', error)}")])
+    except OSError as error:
+        raise ScenarioFileError([Problem(str(path), 1, f"cannot read: {error.strerror}")])
+    try:
+        parsed = ScenarioFile.model_validate(data)
+    except pydantic.ValidationError as error:
+        raise ScenarioFileError(_problems(path, error))
+    problems, cases = [], []
+    if parsed.jurisdiction not in load_packs():
+        problems.append(Problem(display(path), line_of(path, ("jurisdiction",)), f"unknown jurisdiction {parsed.jurisdiction!r}: expected one of {sorted(load_packs())}"))
+    for index, scenario in enumerate(parsed.scenarios):
+        try:
+            cases.append(Case.model_validate({**scenario.case, "jurisdiction": parsed.jurisdiction}))
+        except pydantic.ValidationError as error:
+            problems.extend(_problems(path, error, ("scenarios", index, "case")))
+    if problems:
+        raise ScenarioFileError(problems)
+    return parsed, cases
+
+
+def run(path: Path) -> list[Outcome]:
+    parsed, cases = load(path)
+    pack = load_packs()[parsed.jurisdiction]
+    outcomes = []
+    for index, (scenario, case) in enumerate(zip(parsed.scenarios, cases)):
+        result = evaluate(case, pack)
+        expected = (scenario.expect.status, frozenset(scenario.expect.report_to))
+        got = (result.status, result.report_to)
+        message = "" if got == expected else (
+            f"expected {expected[0].value} {sorted(expected[1])}, got {got[0].value} {sorted(got[1])}"
+            f" (rules fired: {', '.join(r.id for r in result.reasons) or 'none'})"
+        )
+        outcomes.append(Outcome(scenario.name, line_of(path, ("scenarios", index)), got == expected, message))
+    return outcomes
