@@ -71,13 +71,27 @@ class ContentFile(Strict):
     schema_version: Literal[1] = Field(description="Version of this schema the file was written for.")
 
 
-class IndicatorsFile(ContentFile):
+class GroupedTopic(ContentFile):
+    """A section of content: framing notes that are always shown, then groups of items."""
+
+    title: Text
+    framing: list[Item] = Field(min_length=1, description="Always visible above the groups.")
+    groups: list[Group] = Field(min_length=1)
+
+    def items(self) -> list[Item]:
+        return [*self.framing, *(item for group in self.groups for item in group.items)]
+
+    def item(self, item_id: str) -> Item:
+        return next(item for item in self.items() if item.id == item_id)
+
+    def group(self, group_id: str) -> Group:
+        return next(group for group in self.groups if group.id == group_id)
+
+
+class IndicatorsFile(GroupedTopic):
     """Potential indicators, grouped by category, with framing notes that are always shown."""
 
     topic: Literal["indicators"]
-    title: Text
-    framing: list[Item] = Field(min_length=1, description="How to read indicators; always visible.")
-    groups: list[Group] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _framing_is_not_child_only(self) -> IndicatorsFile:
@@ -86,12 +100,15 @@ class IndicatorsFile(ContentFile):
             raise ValueError("framing notes apply to every patient; remove 'child: true'")
         return self
 
-    def items(self) -> list[Item]:
-        return [*self.framing, *(item for group in self.groups for item in group.items)]
+
+class ReportingFile(GroupedTopic):
+    """Wording for the reporting aid, by the ids the rules engine and packs use."""
+
+    topic: Literal["reporting"]
 
 
 # topic name (the file's stem) -> model. Every language directory holds one file per topic.
-TOPICS: dict[str, type[ContentFile]] = {"indicators": IndicatorsFile}
+TOPICS: dict[str, type[GroupedTopic]] = {"indicators": IndicatorsFile, "reporting": ReportingFile}
 
 
 class Bundle(BaseModel):
@@ -101,6 +118,7 @@ class Bundle(BaseModel):
 
     language: str
     indicators: IndicatorsFile
+    reporting: ReportingFile
 
     def items(self) -> list[Item]:
         return [item for topic in TOPICS for item in getattr(self, topic).items()]
