@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from app.rules.packs import load_packs
 
 TEXT_SCALES = (1.0, 1.3, 1.6)
 THEMES = ("light", "dark")
-ALLOWED_KEYS = ("language", "text_scale", "theme")
+DEFAULT_JURISDICTION = "generic"
+ALLOWED_KEYS = ("language", "text_scale", "theme", "jurisdiction")
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     text_scale: float = 1.0
     theme: str = "light"
+    jurisdiction: str = DEFAULT_JURISDICTION
 
     @classmethod
     def from_stored(cls, stored: dict) -> Settings:
@@ -34,4 +37,5 @@ class Settings:
             language=self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE,
             text_scale=self.text_scale if self.text_scale in TEXT_SCALES else 1.0,
             theme=self.theme if self.theme in THEMES else "light",
+            jurisdiction=self.jurisdiction if self.jurisdiction in load_packs() else DEFAULT_JURISDICTION,
         )

@@ -15,8 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import content_load  # noqa: E402
+import rules_engine  # noqa: E402
 
-BENCHMARKS = [content_load.measure]
+BENCHMARKS = [content_load.measure, rules_engine.measure]
 
 
 def main() -> None:

@@ -9,15 +9,16 @@ from app.settings import ALLOWED_KEYS, TEXT_SCALES, THEMES, Settings
 
 
 def test_defaults():
-    assert Settings() == Settings(language="en", text_scale=1.0, theme="light")
+    assert Settings() == Settings(language="en", text_scale=1.0, theme="light", jurisdiction="generic")
 
 
 def test_stored_values_are_used():
-    assert Settings.from_stored({"language": "ar", "text_scale": 1.6, "theme": "dark"}) == Settings("ar", 1.6, "dark")
+    stored = {"language": "ar", "text_scale": 1.6, "theme": "dark", "jurisdiction": "ca"}
+    assert Settings.from_stored(stored) == Settings("ar", 1.6, "dark", "ca")
 
 
 def test_unknown_keys_and_bad_values_fall_back():
-    stored = {"language": "xx", "text_scale": 9, "theme": "neon", "patient": "never stored"}
+    stored = {"language": "xx", "text_scale": 9, "theme": "neon", "jurisdiction": "atlantis", "patient": "x"}
     assert Settings.from_stored(stored) == Settings()
 
 
@@ -31,3 +32,4 @@ def test_any_stored_mapping_gives_valid_settings(stored):
     assert settings.language in {"en", "es", "ar"}
     assert settings.text_scale in TEXT_SCALES
     assert settings.theme in THEMES
+    assert settings.jurisdiction in {"generic", "us", "ca"}

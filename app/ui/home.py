@@ -35,7 +35,13 @@ def build(shell: Shell) -> ft.Control:
                 _("Indicators"),
                 _("Signs that may prompt careful, private follow-up questions."),
             ),
-            card("/settings", ft.Icons.SETTINGS, _("Settings"), _("Language, text size and theme.")),
+            card(
+                "/report",
+                ft.Icons.ALT_ROUTE,
+                _("Next steps"),
+                _("What to do next and whom to contact, with the reasons."),
+            ),
+            card("/settings", ft.Icons.SETTINGS, _("Settings"), _("Language, text size, theme and jurisdiction.")),
             ft.Row(
                 [
                     ft.Icon(ft.Icons.LOCK_OUTLINE, color=ft.Colors.ON_SURFACE_VARIANT),

@@ -1,4 +1,4 @@
-"""Settings: language, text size, theme. These are the only values the app stores."""
+"""Settings: language, text size, theme, jurisdiction. The only values the app stores."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from app.i18n import LANGUAGES
+from app.rules import load_packs
 from app.settings import TEXT_SCALES
 
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ def build(shell: Shell) -> ft.Control:
     async def on_scale(e) -> None:
         await shell.change_settings(text_scale=float(e.control.selected[0]))
 
+    async def on_jurisdiction(e) -> None:
+        await shell.change_settings(jurisdiction=e.control.value)
+
     async def on_theme(e) -> None:
         await shell.change_settings(theme="dark" if e.control.value else "light")
 
@@ -46,6 +50,14 @@ def build(shell: Shell) -> ft.Control:
             for scale in TEXT_SCALES
         ],
     )
+    wording = shell.bundle.reporting
+    jurisdictions = ft.RadioGroup(
+        value=settings.jurisdiction,
+        on_change=on_jurisdiction,
+        content=ft.Column(
+            [ft.Radio(value=pack, label=wording.item(f"pack_{pack}").title) for pack in load_packs()], spacing=0
+        ),
+    )
     dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
     return ft.ListView(
         [
@@ -56,6 +68,9 @@ def build(shell: Shell) -> ft.Control:
             scales,
             ft.Divider(),
             dark,
+            ft.Divider(),
+            _label(_("Jurisdiction for the reporting rules")),
+            jurisdictions,
             ft.Divider(),
             ft.Text(
                 _("Only these settings are saved, on this device. Nothing about patients is ever stored."),

@@ -12,7 +12,7 @@ from app.content import Bundle, load_bundle
 from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
-from app.ui import home, indicators, settings_view
+from app.ui import home, indicators, reporting, settings_view
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
 from app.ui.widgets import content_error
@@ -32,6 +32,7 @@ class Section:
 SECTIONS = (
     Section("/", N_("Home"), ft.Icons.HOME_OUTLINED, ft.Icons.HOME, home.build),
     Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build),
+    Section("/report", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build),
     Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
 )
 
@@ -42,6 +43,7 @@ class Shell:
         self.store = store
         self.settings = settings
         self.child_only = False  # a view filter, kept in memory for this session only
+        self.answers: reporting.Answers | None = None  # wizard answers: memory only, dropped on leaving
         self._narrow: bool | None = None
         # One view whose contents are swapped: replacing views would animate a page transition
         # on every tap and leave half-painted screens behind.
@@ -68,9 +70,9 @@ class Shell:
 
     async def change_settings(self, **changes) -> None:
         self.settings = self.settings.with_changes(**changes)
-        await self.store.save(self.settings)
         self._apply_settings()
-        self.render()
+        self.render()  # show the change at once; saving is a few round trips to the client
+        await self.store.save(self.settings)
 
     def _apply_settings(self) -> None:
         page, language = self.page, LANGUAGES[self.settings.language]
@@ -102,6 +104,8 @@ class Shell:
     def render(self) -> None:
         _ = self.tr._
         section = self._current()
+        if section.route != "/report":
+            self.answers = None  # leaving the wizard forgets every answer
         index = SECTIONS.index(section)
         self._narrow = narrow = self._is_narrow()
         try:

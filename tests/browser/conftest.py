@@ -62,7 +62,7 @@ def serve_app(cwd: Path, **env: str):
         cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(paths.ROOT), **env},
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(os.environ.get("APP_SERVER_LOG", os.devnull), "a"),
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -98,10 +98,19 @@ class App:
         self.enable_semantics()
         return self
 
-    def reload(self) -> None:
-        # Flutter's bootstrap keeps the 'load' event pending on reload; the DOM is enough.
-        self.page.reload(wait_until="domcontentloaded")
-        self.enable_semantics()
+    def use_language(self, code: str) -> App:
+        """Start with a stored language, as a returning user would (settings live in localStorage)."""
+        self.page.add_init_script(f"localStorage.setItem('flutter.language', JSON.stringify('{code}'))")
+        return self
+
+    def relaunch(self) -> None:
+        """Close the app and open it again in the same browser profile (same localStorage).
+        A fresh tab, not page.reload(): Flutter's reload sometimes never reaches 'load'."""
+        route = "/" + self.page.url.split("/", 3)[-1]
+        context = self.page.context
+        self.page.close()
+        self.page = context.new_page()
+        self.open(route)
 
     def enable_semantics(self) -> None:
         # Flutter builds its accessibility tree only once asked; tests then find controls by name.
@@ -112,7 +121,7 @@ class App:
         """Text anywhere on screen. Substring match: Flutter merges a tile's lines into one node."""
         return self.page.get_by_text(text)
 
-    def see(self, text: str | re.Pattern, timeout: float = 15_000) -> None:
+    def see(self, text: str | re.Pattern, timeout: float = 30_000) -> None:
         self.text(text).first.wait_for(state="attached", timeout=timeout)
 
     def nav(self, label: str):
@@ -126,7 +135,7 @@ class App:
         self.nav(label).click()
 
     def box(self, locator) -> dict:
-        locator.wait_for(state="attached", timeout=15_000)
+        locator.wait_for(state="attached", timeout=30_000)
         box = locator.bounding_box()
         assert box is not None, f"{locator} has no layout box"
         return box
