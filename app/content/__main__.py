@@ -1,6 +1,6 @@
 """Content tools for editors, translators and CI.
 
-    python -m app.content check              validate every file; exit 1 when anything is wrong
+    python -m app.content check              validate every file, packs included; exit 1 when anything is wrong
     python -m app.content dump --lang es     print one language's validated bundle as JSON
     python -m app.content schema             write the JSON Schema to content/_schema/
 """
@@ -16,6 +16,20 @@ from app import i18n, paths
 from app.content.dump import bundle_as_dict
 from app.content.schema import write_schemas
 from app.content.validate import validate_tree
+
+
+def _rules_problems(root: Path, report) -> list:
+    """Jurisdiction packs are content too: validate them and check each language words them."""
+    from app.content.validate import Problem, display
+    from app.rules.packs import check_packs
+    from app.rules.wording import missing_wording
+
+    packs, problems = check_packs(root / "rules")
+    for language, bundle in report.bundles.items():
+        for item_id in missing_wording(bundle.reporting, packs):
+            path = root / language / "reporting.yaml"
+            problems.append(Problem(display(path), 1, f"missing wording for {item_id!r} (used by the reporting rules)"))
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = validate_tree(args.root)
     if args.command == "check":
+        report.problems.extend(_rules_problems(args.root, report))
         for problem in report.problems:
             print(problem)
         if report.problems:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from app.content.loader import ContentError
 from app.i18n import LANGUAGES
 from app.rules import load_packs
 from app.settings import TEXT_SCALES
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
 
 def _label(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)
+
+
+def pack_name(shell: Shell, pack: str) -> str:
+    # Settings must stay usable even when this language's content is broken: it is the way out.
+    try:
+        return shell.bundle.reporting.item(f"pack_{pack}").title
+    except (ContentError, StopIteration):
+        return pack
 
 
 def build(shell: Shell) -> ft.Control:
@@ -50,13 +59,10 @@ def build(shell: Shell) -> ft.Control:
             for scale in TEXT_SCALES
         ],
     )
-    wording = shell.bundle.reporting
     jurisdictions = ft.RadioGroup(
         value=settings.jurisdiction,
         on_change=on_jurisdiction,
-        content=ft.Column(
-            [ft.Radio(value=pack, label=wording.item(f"pack_{pack}").title) for pack in load_packs()], spacing=0
-        ),
+        content=ft.Column([ft.Radio(value=pack, label=pack_name(shell, pack)) for pack in load_packs()], spacing=0),
     )
     dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
     return ft.ListView(

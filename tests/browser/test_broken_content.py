@@ -33,5 +33,8 @@ def test_broken_language_names_file_and_line_and_others_still_work(browser, brok
         app.see("No se pudo cargar el contenido de esta sección.")
         app.see("es/indicators.yaml:15: malformed YAML")
         app.shot("broken-content-es")
+        app.go("Ajustes")  # settings still work, so the user can switch back
+        app.page.get_by_role("radio", name="English").click()
+        app.see("Text size")
     finally:
         context.close()

@@ -5,24 +5,20 @@ from __future__ import annotations
 import pytest
 
 from app.content import load_bundle
-from app.rules import Status, load_packs
-from app.rules.engine import CROSS_CUTTING_STEPS, STATUS_STEPS
-
-
-def required_ids() -> set[str]:
-    ids = {f"status_{status.value}" for status in Status}
-    ids |= set(CROSS_CUTTING_STEPS) | {step for steps in STATUS_STEPS.values() for step in steps}
-    for pack in load_packs().values():
-        ids.add(f"pack_{pack.id}")
-        ids |= {f"rule_{rule.id}" for rule in pack.rules}
-        ids |= {f"agency_{agency}" for rule in pack.rules for agency in rule.adds}
-    return ids
+from app.rules import load_packs
+from app.rules.wording import missing_wording, required_ids
 
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_every_engine_id_is_worded(language):
-    worded = {item.id for item in load_bundle(language).reporting.items()}
-    assert required_ids() <= worded, sorted(required_ids() - worded)
+    assert missing_wording(load_bundle(language).reporting, load_packs()) == []
+
+
+def test_a_pack_without_wording_is_caught():
+    packs = dict(load_packs())
+    packs["xx"] = packs["us"].model_copy(update={"id": "xx"})
+    assert missing_wording(load_bundle("en").reporting, packs) == ["pack_xx"]
+    assert "rule_child" in required_ids(packs)
 
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])
