@@ -36,7 +36,7 @@ def build(shell: Shell) -> ft.Control:
                 _("Signs that may prompt careful, private follow-up questions."),
             ),
             card(
-                "/report",
+                "/next",
                 ft.Icons.ALT_ROUTE,
                 _("Next steps"),
                 _("What to do next and whom to contact, with the reasons."),

@@ -100,8 +100,15 @@ def scrolling(controls: list[ft.Control]) -> ft.Column:
     return ft.Column(controls, spacing=8, expand=True, scroll=ft.ScrollMode.AUTO)
 
 
-def _switch(label: str, value: bool, on_change) -> ft.Switch:
-    return ft.Switch(label=label, value=value, on_change=on_change)
+def _switch(label: str, value: bool, on_change) -> ft.Control:
+    # The question beside the switch, not as its label, so it wraps on a phone instead of being
+    # cut off; merged semantics still give the switch the question as its accessible name.
+    return ft.MergeSemantics(
+        content=ft.Row(
+            [ft.Switch(value=value, on_change=on_change), ft.Text(label, expand=True)],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        )
+    )
 
 
 def _help(detail: str | None) -> list[ft.Control]:
@@ -138,7 +145,6 @@ def form(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show
         value=answers.age,
         keyboard_type=ft.KeyboardType.NUMBER,
         input_filter=ft.NumbersOnlyInputFilter(),
-        max_length=3,
         width=220,
         disabled=answers.age_unknown,
         on_change=set_age,

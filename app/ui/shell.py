@@ -3,8 +3,12 @@ lays them out with a bottom bar on narrow screens and a rail on wide ones."""
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass
 from typing import Callable
+
+import asyncio
 
 import flet as ft
 
@@ -12,12 +16,15 @@ from app.content import Bundle, load_bundle
 from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
-from app.ui import home, indicators, reporting, settings_view
+from app.ui import home, indicators, neutral, reporting, settings_view
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
 from app.ui.widgets import content_error
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
+# Shift pressed this many times within this window leaves the app: one key is too easy to hit while typing.
+EXIT_PRESSES, EXIT_WINDOW_S = 3, 2.0
+IDLE_RESET_S = float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", 180))
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,7 @@ class Section:
 SECTIONS = (
     Section("/", N_("Home"), ft.Icons.HOME_OUTLINED, ft.Icons.HOME, home.build),
     Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build),
-    Section("/report", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build),
+    Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build),
     Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
 )
 
@@ -44,6 +51,9 @@ class Shell:
         self.settings = settings
         self.child_only = False  # a view filter, kept in memory for this session only
         self.answers: reporting.Answers | None = None  # wizard answers: memory only, dropped on leaving
+        self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
+        self._shift_presses: list[float] = []
+        self._last_activity = time.monotonic()
         self._narrow: bool | None = None
         # One view whose contents are swapped: replacing views would animate a page transition
         # on every tap and leave half-painted screens behind.
@@ -61,6 +71,9 @@ class Shell:
         self.page.fonts = FONTS
         self.page.on_route_change = lambda e: self.render()
         self.page.on_resize = self._on_resize
+        self.page.on_app_lifecycle_state_change = self._on_lifecycle
+        self._track_activity()
+        self.page.run_task(self._idle_watch)
         self._apply_settings()
         self.page.views.clear()
         self.page.views.append(self.view)
@@ -76,7 +89,7 @@ class Shell:
 
     def _apply_settings(self) -> None:
         page, language = self.page, LANGUAGES[self.settings.language]
-        page.title = self.tr._("Care Reference")
+        page.title = self.tr._("Clock") if self.exited else self.tr._("Care Reference")
         page.rtl = language.rtl  # the Flutter locale alone does not mirror the layout
         page.locale_configuration = ft.LocaleConfiguration(
             supported_locales=[ft.Locale(*lang.flutter_locale) for lang in LANGUAGES.values()],
@@ -84,6 +97,58 @@ class Shell:
         )
         page.theme = page.dark_theme = build_theme(language, self.settings.text_scale)
         page.theme_mode = ft.ThemeMode.DARK if self.settings.theme == "dark" else ft.ThemeMode.LIGHT
+
+    # Discretion: quick exit and idle reset -------------------------------------------------
+
+    def forget_answers(self) -> None:
+        """Drop everything entered about a patient. Settings are not patient data and stay."""
+        self.answers = None
+        self.child_only = False
+
+    def quick_exit(self) -> None:
+        self.forget_answers()
+        self.exited = True
+        self.render()
+
+    def _on_key(self, e: ft.KeyDownEvent) -> None:
+        if "shift" not in e.key.lower():
+            return
+        now = time.monotonic()
+        self._shift_presses = [t for t in self._shift_presses if now - t <= EXIT_WINDOW_S] + [now]
+        if len(self._shift_presses) >= EXIT_PRESSES:
+            self._shift_presses.clear()
+            self.quick_exit()
+
+    def _on_lifecycle(self, e) -> None:
+        if e.state in (ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE):
+            self._reset_to_start()  # backgrounded: nothing about the patient waits on screen
+
+    def _track_activity(self) -> None:
+        # Every event the client sends counts as activity; wrap this session's dispatcher once.
+        session, dispatch = self.page.session, self.page.session.dispatch_event
+
+        async def tracked(*args, **kwargs):
+            self._last_activity = time.monotonic()
+            return await dispatch(*args, **kwargs)
+
+        session.dispatch_event = tracked
+
+    async def _idle_watch(self) -> None:
+        while True:
+            await asyncio.sleep(min(5.0, IDLE_RESET_S / 4))
+            if not self.exited and time.monotonic() - self._last_activity >= IDLE_RESET_S:
+                self._last_activity = time.monotonic()
+                if self.answers is not None or self._current() is not SECTIONS[0]:
+                    self._reset_to_start()
+
+    def _reset_to_start(self) -> None:
+        if self.exited:
+            return
+        self.forget_answers()
+        if self._current() is SECTIONS[0]:
+            self.render()
+        else:
+            self.navigate(SECTIONS[0].route)
 
     # Navigation ---------------------------------------------------------------------------
 
@@ -102,9 +167,11 @@ class Shell:
         return (self.page.width or NARROW_BELOW) < NARROW_BELOW
 
     def render(self) -> None:
+        if self.exited:
+            return self._render_neutral()
         _ = self.tr._
         section = self._current()
-        if section.route != "/report":
+        if section.route != "/next":
             self.answers = None  # leaving the wizard forgets every answer
         index = SECTIONS.index(section)
         self._narrow = narrow = self._is_narrow()
@@ -115,7 +182,11 @@ class Shell:
         body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
         on_change = lambda e: self.navigate(SECTIONS[e.control.selected_index].route)  # noqa: E731
         view = self.view
-        view.appbar = ft.AppBar(title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE))
+        # A plain "Exit" on every screen; Shift three times does the same from the keyboard.
+        exit_button = ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit")
+        view.appbar = ft.AppBar(
+            title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=[exit_button]
+        )
         if narrow:
             view.navigation_bar = ft.NavigationBar(
                 selected_index=index,
@@ -125,7 +196,7 @@ class Shell:
                     for s in SECTIONS
                 ],
             )
-            view.controls = [body]
+            view.controls = [self._listening(body)]
         else:
             rail = ft.NavigationRail(
                 selected_index=index,
@@ -137,5 +208,21 @@ class Shell:
                 ],
             )
             view.navigation_bar = None
-            view.controls = [ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0)]
+            view.controls = [self._listening(ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0))]
         self.page.update()
+
+    def _listening(self, content: ft.Control) -> ft.Control:
+        # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.
+        listener = ft.KeyboardListener(
+            content=content, autofocus=True, include_semantics=False, on_key_down=self._on_key
+        )
+        return ft.Container(listener, expand=True)  # the listener itself cannot expand
+
+    def _render_neutral(self) -> None:
+        screen, keep_current = neutral.clock(self.tr)
+        self.page.title = self.tr._("Clock")
+        self.view.appbar = None
+        self.view.navigation_bar = None
+        self.view.controls = [screen]
+        self.page.update()
+        self.page.run_task(keep_current, self.page, lambda: self.exited)

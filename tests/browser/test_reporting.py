@@ -50,7 +50,7 @@ class Wizard:
 
 @pytest.mark.parametrize("language", ["en", "es", "ar"])
 def test_four_cases_to_their_results(app, language):
-    app.use_language(language).open("/report")
+    app.use_language(language).open("/next")
     wizard = Wizard(app, language)
 
     # A 15-year-old who is sexually exploited: child protection and the police.
@@ -92,14 +92,14 @@ def test_four_cases_to_their_results(app, language):
 
 
 def test_bad_age_is_explained_not_crashed(app):
-    app.open("/report")
+    app.open("/next")
     wizard = Wizard(app, "en")
     wizard.button("Show result").click()
     app.see("Enter the age in whole years")
 
 
 def test_answers_are_forgotten_on_leaving(app):
-    app.open("/report")
+    app.open("/next")
     wizard = Wizard(app, "en")
     wizard.enter_age("15")
     wizard.switch("q_rpt_sexual_exploitation").click()

@@ -1,0 +1,98 @@
+"""Quick exit from any screen, by the control or by Shift three times, with no way back; idle reset."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import VIEWPORTS, App, serve_app
+from tests.browser.test_reporting import Wizard
+
+pytestmark = pytest.mark.browser
+
+SCREENS = [("/", "Care Reference"), ("/indicators", "Most indicators are nonspecific"), ("/next", "Verify local law")]
+
+
+def assert_neutral(app: App) -> None:
+    app.page.get_by_role("button", name="Exit").wait_for(state="detached")
+    assert app.page.title() == "Clock"
+    body = app.page.locator("body").aria_snapshot()
+    for leftover in ("Care Reference", "Indicators", "Next steps", "Settings", "Verify local law"):
+        assert leftover not in body
+
+
+def focus_app(app: App) -> None:
+    """Click the (inert) title so the keyboard goes to the app, as it would for a user."""
+    box = app.box(app.page.get_by_role("heading").first)
+    app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def press_shift_three_times(app: App) -> None:
+    focus_app(app)
+    for _ in range(3):
+        app.page.keyboard.press("Shift")
+
+
+@pytest.mark.parametrize("route, marker", SCREENS)
+def test_exit_control_on_every_screen_and_no_way_back(app, route, marker):
+    app.open("/")
+    if route != "/":
+        app.go({"/indicators": "Indicators", "/next": "Next steps"}[route])
+    app.see(marker)
+    if route == "/next":
+        Wizard(app, "en").enter_age("15")
+    app.page.get_by_role("button", name="Exit").click()
+    assert_neutral(app)
+    app.shot(f"quick-exit{route.replace('/', '-') or '-home'}")
+    if route != "/":  # from the first screen, Back simply leaves the site
+        app.page.go_back()  # browser history must not lead back into the app
+        app.page.wait_for_timeout(500)
+        assert_neutral(app)
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)  # a hardware keyboard is a desktop concern
+@pytest.mark.parametrize("route, marker", SCREENS)
+def test_shift_three_times_leaves_any_screen(app, route, marker):
+    app.open(route)
+    app.see(marker)
+    press_shift_three_times(app)
+    assert_neutral(app)
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+def test_two_shifts_or_typing_do_not_exit(app):
+    app.open("/next")
+    wizard = Wizard(app, "en")
+    wizard.enter_age("42")
+    focus_app(app)
+    app.page.keyboard.press("Shift")
+    app.page.keyboard.press("Shift")
+    app.page.wait_for_timeout(2500)  # the window has passed: a third press now starts a new count
+    app.page.keyboard.press("Shift")
+    app.page.wait_for_timeout(500)
+    app.see("Verify local law")
+    assert app.page.title() == "Care Reference"
+
+
+@pytest.fixture(scope="module")
+def quick_idle_url(tmp_path_factory):
+    with serve_app(tmp_path_factory.mktemp("cwd"), CARE_REFERENCE_IDLE_SECONDS="3") as url:
+        yield url
+
+
+def test_idle_reset_clears_wizard_answers(browser, quick_idle_url):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        app = App(context.new_page(), quick_idle_url, "desktop")
+        app.open("/next")
+        wizard = Wizard(app, "en")
+        wizard.enter_age("15")
+        wizard.switch("q_rpt_sexual_exploitation").click()
+        app.page.wait_for_timeout(6000)  # idle for longer than the configured 3 s
+        app.see("Point-of-care guidance for clinicians.")  # back on the first screen
+        app.go("Next steps")
+        box = app.page.get_by_role("textbox", name=wizard.text.item("q_rpt_age").title)
+        box.wait_for()
+        assert box.input_value() == ""
+        assert not wizard.switch("q_rpt_sexual_exploitation").is_checked()
+    finally:
+        context.close()
