@@ -23,3 +23,7 @@ class SettingsStore:
     async def save(self, settings: Settings) -> None:
         for key in ALLOWED_KEYS:
             await self._prefs.set(key, getattr(settings, key))
+
+    async def clear(self) -> None:
+        for key in ALLOWED_KEYS:
+            await self._prefs.remove(key)

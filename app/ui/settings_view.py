@@ -83,6 +83,7 @@ def build(shell: Shell) -> ft.Control:
                 theme_style=ft.TextThemeStyle.BODY_SMALL,
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
+            ft.OutlinedButton(_("Privacy"), icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: shell.navigate("/privacy")),
         ],
         spacing=10,
         expand=True,

@@ -16,7 +16,7 @@ from app.content import Bundle, load_bundle
 from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
-from app.ui import home, indicators, neutral, reporting, settings_view
+from app.ui import home, indicators, neutral, privacy, reporting, settings_view
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
 from app.ui.widgets import content_error
@@ -34,6 +34,7 @@ class Section:
     icon: ft.IconData
     selected_icon: ft.IconData
     build: Callable[[Shell], ft.Control]
+    parent: str | None = None  # a screen reached from another (Privacy, from Settings) stays off the bar
 
 
 SECTIONS = (
@@ -41,7 +42,9 @@ SECTIONS = (
     Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build),
     Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build),
     Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
+    Section("/privacy", N_("Privacy"), ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK, privacy.build, "/settings"),
 )
+NAV = tuple(section for section in SECTIONS if section.parent is None)
 
 
 class Shell:
@@ -80,6 +83,12 @@ class Shell:
         self.render()
 
     # Settings -----------------------------------------------------------------------------
+
+    async def reset_settings(self) -> None:
+        self.settings = Settings()
+        self._apply_settings()
+        self.render()
+        await self.store.clear()
 
     async def change_settings(self, **changes) -> None:
         self.settings = self.settings.with_changes(**changes)
@@ -173,14 +182,14 @@ class Shell:
         section = self._current()
         if section.route != "/next":
             self.answers = None  # leaving the wizard forgets every answer
-        index = SECTIONS.index(section)
+        index = next(i for i, s in enumerate(NAV) if s.route == (section.parent or section.route))
         self._narrow = narrow = self._is_narrow()
         try:
             screen = section.build(self)
         except ContentError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
         body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
-        on_change = lambda e: self.navigate(SECTIONS[e.control.selected_index].route)  # noqa: E731
+        on_change = lambda e: self.navigate(NAV[e.control.selected_index].route)  # noqa: E731
         view = self.view
         # A plain "Exit" on every screen; Shift three times does the same from the keyboard.
         exit_button = ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit")
@@ -193,7 +202,7 @@ class Shell:
                 on_change=on_change,
                 destinations=[
                     ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                    for s in SECTIONS
+                    for s in NAV
                 ],
             )
             view.controls = [self._listening(body)]
@@ -204,7 +213,7 @@ class Shell:
                 label_type=ft.NavigationRailLabelType.ALL,
                 destinations=[
                     ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                    for s in SECTIONS
+                    for s in NAV
                 ],
             )
             view.navigation_bar = None

@@ -53,12 +53,12 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 30)
 
 
 @contextmanager
-def serve_app(cwd: Path, **env: str):
+def serve_app(cwd: Path, module: str = "app", **env: str):
     """The app as `make run` starts it, on a free port, from an unrelated working directory
     (bundled files must be found relative to the package)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "app", "--port", str(port)],
+        [sys.executable, "-m", module, "--port", str(port)],
         cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(paths.ROOT), **env},
         stdout=subprocess.DEVNULL,

@@ -1,0 +1,49 @@
+"""Privacy: exactly what the app keeps (settings only), and a way to reset them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import flet as ft
+
+from app.ui.widgets import heading
+
+if TYPE_CHECKING:
+    from app.ui.shell import Shell
+
+
+def build(shell: Shell) -> ft.Control:
+    from app.ui.shell import IDLE_RESET_S
+
+    tr = shell.tr
+    _ = tr._
+    minutes = max(1, round(IDLE_RESET_S / 60))
+
+    def para(text: str) -> ft.Text:
+        return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
+
+    async def reset() -> None:
+        await shell.reset_settings()
+
+    return ft.Column(
+        [
+            heading(_("What this app keeps")),
+            para(_("Only your settings are stored, on this device: language, text size, theme and jurisdiction.")),
+            para(_("Nothing about any patient is ever stored, logged or sent anywhere.")),
+            para(
+                tr.ngettext(
+                    "Answers you enter stay in memory only, and are cleared when you leave that section, "
+                    "press Exit, or leave the app idle for {minutes} minute.",
+                    "Answers you enter stay in memory only, and are cleared when you leave that section, "
+                    "press Exit, or leave the app idle for {minutes} minutes.",
+                    minutes,
+                ).format(minutes=minutes)
+            ),
+            para(_("The app makes no network requests of its own: everything it needs is bundled with it.")),
+            para(_("Quick exit: press Exit at the top of any screen, or press Shift three times, to replace the screen with a plain clock.")),
+            ft.FilledTonalButton(_("Reset settings"), icon=ft.Icons.RESTART_ALT, on_click=reset),
+        ],
+        spacing=12,
+        expand=True,
+        scroll=ft.ScrollMode.AUTO,
+    )

@@ -1,0 +1,97 @@
+"""A full session in the real browser while the server records every file it opens for writing and
+every connection it makes: nothing about the patient may be written, logged or sent anywhere."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from app.settings import ALLOWED_KEYS
+from tests.browser.conftest import VIEWPORTS, App, serve_app
+from tests.browser.test_reporting import Wizard
+
+pytestmark = pytest.mark.browser
+
+AGE = "73"  # the one free-text answer the session types
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("audit")
+    audit, server_log = folder / "audit.jsonl", folder / "server.log"
+    with serve_app(
+        tmp_path_factory.mktemp("cwd"),
+        module="tests.browser.audited_app",
+        AUDIT_LOG=str(audit),
+        APP_SERVER_LOG=str(server_log),
+    ) as url:
+        yield url, audit, server_log, time.time()
+
+
+def test_a_full_session_leaves_no_trace(browser, audited):
+    url, audit, server_log, ready_at = audited
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    outgoing = []
+    context.on("request", lambda request: outgoing.append(request))
+    try:
+        app = App(context.new_page(), url, "desktop")
+        app.open("/indicators")
+        app.page.get_by_role("switch", name="Child and adolescent only").click()
+        app.see("The patient is under 18")
+
+        app.go("Next steps")
+        wizard = Wizard(app, "en")
+        wizard.enter_age(AGE)
+        wizard.switch("q_rpt_sexual_exploitation").click()
+        wizard.switch("q_rpt_serious_injury").click()
+        wizard.button("Check capacity").click()
+        for index in range(4):
+            app.page.get_by_role("radiogroup").nth(index).get_by_role("radio", name="Not sure").click()
+        wizard.button("Use this result").click()
+        wizard.button("Show result").click()
+        app.see("You must report")
+
+        app.go("Settings")
+        app.page.get_by_role("radio", name="Español").click()
+        app.see("Tamaño del texto")
+        app.page.get_by_role("button", name="Salir").click()
+        app.page.get_by_role("button", name="Salir").wait_for(state="detached")
+
+        storage = app.page.evaluate(
+            """async () => ({
+                local: Object.keys(localStorage),
+                session: Object.keys(sessionStorage),
+                cookies: document.cookie,
+                databases: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
+            })"""
+        )
+    finally:
+        context.close()
+    time.sleep(0.5)
+
+    # The browser: only the allowed settings, nothing else anywhere.
+    assert set(storage["local"]) <= {f"flutter.{key}" for key in ALLOWED_KEYS}, storage
+    # Flet keeps an opaque id in sessionStorage (gone with the tab) to reconnect to the server session.
+    assert storage["session"] in ([], ["_flet_session_id"])
+    assert storage["cookies"] == "" and storage["databases"] == []
+
+    # Nothing left the machine: every request went to the app's own server or was blocked by its CSP.
+    external = [r for r in outgoing if not any(host in r.url for host in LOOPBACK)]
+    assert all(r.failure == "csp" for r in external), [(r.url, r.failure) for r in external]
+
+    # The server: no file written and no connection made while the session ran, except loopback.
+    events = [json.loads(line) for line in audit.read_text().splitlines()]
+    # The hook works: it saw Flet write its patched web files at start-up, before serving.
+    assert any(e["kind"] == "write" and e["t"] < ready_at for e in events)
+    during = [e for e in events if e["t"] >= ready_at]
+    assert [e for e in during if e["kind"] == "write"] == []
+    assert [e for e in during if e["kind"] == "connect" and not any(h in e["detail"] for h in LOOPBACK)] == []
+    assert [e for e in during if e["kind"] == "lookup" and not any(h in e["detail"] for h in LOOPBACK)] == []
+
+    # No answer in any log.
+    log = server_log.read_text() if server_log.exists() else ""
+    assert AGE not in log
+    assert "sexual" not in log.lower()
