@@ -19,12 +19,17 @@ from app.content.validate import validate_tree
 
 
 def _rules_problems(root: Path, report) -> list:
-    """Jurisdiction packs are content too: validate them and check each language words them."""
+    """Packs and the referral directory are content too: validate them, and check every language
+    words each pack."""
     from app.content.validate import Problem, display
     from app.rules.packs import check_packs
     from app.rules.wording import missing_wording
 
+    from app.directory.load import read_directory
+
     packs, problems = check_packs(root / "rules")
+    for path in sorted((root / "directory").glob("*.yaml")):
+        problems += read_directory(path)[1]
     for language, bundle in report.bundles.items():
         for item_id in missing_wording(bundle.reporting, packs):
             path = root / language / "reporting.yaml"

@@ -10,9 +10,13 @@ from app.content.models import TOPICS
 
 
 def schema_texts() -> dict[str, str]:
+    from app.directory.models import DirectoryFile
+    from app.rules.models import Pack
+
+    models = {**TOPICS, "directory": DirectoryFile, "rules": Pack}
     return {
-        f"{topic}.schema.json": json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
-        for topic, model in TOPICS.items()
+        f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        for name, model in models.items()
     }
 
 

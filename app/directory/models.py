@@ -1,0 +1,66 @@
+"""A directory entry: who, how to reach them, when, in which languages, and when it was last checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from app.content.models import Source
+
+# Seed 004's community-directory template, plus the reporting agencies (issue 5).
+Category = Literal[
+    "hotline", "anti_trafficking", "shelter", "health", "related", "legal_immigration", "interpreters",
+    "embassy", "international", "child_protection", "adult_protection", "law_enforcement",
+]  # fmt: skip
+PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{2,}[0-9]$")
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    category: Category
+    name: Text = Field(description="The organisation's own name, as it presents itself.")
+    phone: str | None = Field(default=None, description="Digits, spaces, parentheses and dashes; '+' first.")
+    url: str | None = None
+    hours: Text | None = Field(default=None, description="Opening hours, as the organisation states them.")
+    languages: list[Literal["en", "es", "ar"] | str] = Field(default_factory=list, description="Languages served.")
+    eligibility: Text | None = None
+    verified: dt.date = Field(description="When someone last checked this entry against its source.")
+    source: list[Source] | None = Field(default=None, description="Seed passage, for entries that come from a seed.")
+
+    @field_validator("phone")
+    @classmethod
+    def _phone_shape(cls, value: str | None) -> str | None:
+        if value is not None and (not PHONE.match(value.strip()) or sum(c.isdigit() for c in value) < 3):
+            raise ValueError(f"invalid phone number {value!r}: use digits, spaces, ( ) and -")
+        return value
+
+    @field_validator("verified")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError(f"verified date {value} is in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Entry:
+        if not self.phone and not self.url:
+            raise ValueError("an entry needs a phone number or a URL")
+        return self
+
+    @property
+    def dial(self) -> str:
+        """What a tel: link needs: ASCII digits and a leading '+' only."""
+        return "".join(c for c in self.phone or "" if c.isdigit() or c == "+")
+
+
+class DirectoryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: Literal[1]
+    entries: list[Entry] = Field(default_factory=list)

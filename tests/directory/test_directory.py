@@ -1,0 +1,65 @@
+"""Directory validation: one fixture per fault, each naming file and line; built-ins survive a bad file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.directory.load import BUILTIN, load_directory, read_directory
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FAULTS = {
+    "malformed_yaml": "malformed YAML",
+    "missing_contact": "needs a phone number or a URL",
+    "invalid_number": "invalid phone number 'call reception'",
+    "unknown_category": "entries.0.category: Input should be",
+    "future_date": "is in the future",
+}
+
+
+def expected_line(path: Path) -> int:
+    (line,) = [n for n, text in enumerate(path.read_text().splitlines(), 1) if "# expect" in text]
+    return line
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_each_fault_names_file_and_line(fault):
+    path = FIXTURES / f"{fault}.yaml"
+    entries, problems = read_directory(path)
+    assert entries == []
+    assert any(FAULTS[fault] in p.message and p.line == expected_line(path) and p.file.endswith(path.name)
+               for p in problems), [str(p) for p in problems]  # fmt: skip
+
+
+@pytest.mark.parametrize("fault", sorted(FAULTS))
+def test_a_bad_local_file_keeps_the_built_in_entries(fault):
+    directory = load_directory(local=FIXTURES / f"{fault}.yaml")
+    assert directory.problems and not directory.has_local
+    assert {e.id for e in directory.entries} == {e.id for e in read_directory(BUILTIN)[0]}
+
+
+def test_shipped_directory_has_the_seed_hotlines_exactly():
+    entries, problems = read_directory(BUILTIN)
+    assert problems == []
+    phones = {e.id: e.phone for e in entries if e.phone}
+    assert phones == {"ref_hotline_us": "1 (888) 373-7888", "ref_hotline_ca": "1 (833) 900-1010"}
+    urls = {e.url for e in entries if e.url}
+    assert "https://www.ohchr.org/EN/pages/home.aspx" in urls and "www.who.int/" in urls
+    assert all(e.source for e in entries)  # nothing built in without a seed behind it
+
+
+def test_tel_links_use_ascii_digits_only():
+    us = next(e for e in read_directory(BUILTIN)[0] if e.id == "ref_hotline_us")
+    assert us.dial == "18883737888"
+
+
+def test_a_valid_local_file_adds_its_entries(tmp_path):
+    local = tmp_path / "local.yaml"
+    local.write_text(
+        "schema_version: 1\nentries:\n  - id: local_cps\n    category: child_protection\n"
+        "    name: Child protection\n    phone: '+34 900 000 000'\n    verified: 2026-01-01\n"
+    )
+    directory = load_directory(local=local)
+    assert directory.problems == [] and directory.has_local
+    assert [e.id for e in directory.by_category("child_protection")] == ["local_cps"]
