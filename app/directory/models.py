@@ -30,6 +30,9 @@ class Entry(BaseModel):
     hours: Text | None = Field(default=None, description="Opening hours, as the organisation states them.")
     languages: list[Literal["en", "es", "ar"] | str] = Field(default_factory=list, description="Languages served.")
     eligibility: Text | None = None
+    card_label: dict[Literal["en", "es", "ar"], Text] | None = Field(
+        default=None, description="Neutral label per language, shown on the patient's card instead of the name."
+    )
     verified: dt.date = Field(description="When someone last checked this entry against its source.")
     source: list[Source] | None = Field(default=None, description="Seed passage, for entries that come from a seed.")
 

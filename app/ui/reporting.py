@@ -12,6 +12,7 @@ import flet as ft
 from babel.dates import format_date
 
 from app.content.models import ReportingFile
+from app.directory import load_directory
 from app.i18n import Translator
 from app.rules import Capacity, Case, Result, Status, evaluate, load_packs
 from app.rules.capacity import ABILITIES, assess
@@ -280,13 +281,31 @@ def result(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, sh
         key="status",
     )  # fmt: skip
     rows: list[ft.Control] = [ft.Row([card])]  # a Row lets the card take the full width
+    directory = load_directory()
+
+    def with_numbers(title: str, category: str) -> str:
+        phones = [tr.ltr(entry.phone) for entry in directory.by_category(category) if entry.phone]
+        return f"{title}: {', '.join(phones)}" if phones else title
+
     said_first: tuple[str, ...] = ()
     if outcome.report_to:
         agencies = sorted(outcome.report_to)
-        rows += section(_("Whom to contact"), [bullet(text.item(f"agency_{a}").title) for a in agencies])
+        contacts = [bullet(with_numbers(text.item(f"agency_{a}").title, a)) for a in agencies]
+        if any(not directory.by_category(a) for a in agencies):
+            contacts.append(ft.Text(_("Add your verified local numbers for these services to the directory."),
+                                    theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT))
+        rows += section(_("Whom to contact"), contacts)
         said_first = ("step_explain_confidentiality", "step_tell_before_call")
         rows += section(_("Say this to the patient first"), [bullet(text.item(step).title) for step in said_first])
-    rows += section(_("Steps"), [bullet(text.item(step).title) for step in outcome.steps if step not in said_first])
+    steps = []
+    for step in outcome.steps:
+        if step in said_first:
+            continue
+        line = text.item(step).title
+        if step == "step_offer_hotline_together":
+            line = with_numbers(line, "hotline")
+        steps.append(bullet(line))
+    rows += section(_("Steps"), steps)
     why = [
         ft.Column([bullet(text.item(f"rule_{reason.id}").title), source_line(tr, text.item(f"rule_{reason.id}"))], spacing=2)
         for reason in outcome.reasons

@@ -16,7 +16,7 @@ from app.content import Bundle, load_bundle
 from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
-from app.ui import home, indicators, neutral, privacy, reporting, settings_view
+from app.ui import contacts, home, indicators, neutral, privacy, reporting, settings_view
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
 from app.ui.widgets import content_error
@@ -41,6 +41,7 @@ SECTIONS = (
     Section("/", N_("Home"), ft.Icons.HOME_OUTLINED, ft.Icons.HOME, home.build),
     Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build),
     Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build),
+    Section("/contacts", N_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE, contacts.build),
     Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
     Section("/privacy", N_("Privacy"), ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK, privacy.build, "/settings"),
 )
@@ -54,6 +55,7 @@ class Shell:
         self.settings = settings
         self.child_only = False  # a view filter, kept in memory for this session only
         self.answers: reporting.Answers | None = None  # wizard answers: memory only, dropped on leaving
+        self.card: contacts.CardChoice | None = None  # the referral card being prepared or shown
         self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
         self._shift_presses: list[float] = []
         self._last_activity = time.monotonic()
@@ -113,6 +115,7 @@ class Shell:
         """Drop everything entered about a patient. Settings are not patient data and stay."""
         self.answers = None
         self.child_only = False
+        self.card = None
 
     def quick_exit(self) -> None:
         self.forget_answers()
@@ -182,6 +185,10 @@ class Shell:
         section = self._current()
         if section.route != "/next":
             self.answers = None  # leaving the wizard forgets every answer
+        if section.route != "/contacts":
+            self.card = None
+        elif self.card and self.card.showing:
+            return self._render_card()
         index = next(i for i, s in enumerate(NAV) if s.route == (section.parent or section.route))
         self._narrow = narrow = self._is_narrow()
         try:
@@ -226,6 +233,24 @@ class Shell:
             content=content, autofocus=True, include_semantics=False, on_key_down=self._on_key
         )
         return ft.Container(listener, expand=True)  # the listener itself cannot expand
+
+    def _render_card(self) -> None:
+        """The referral card alone on screen, to show or hand to the patient; Exit stays available."""
+        _ = self.tr._
+
+        def close() -> None:
+            self.card.showing = False
+            self.render()
+
+        self.view.appbar = ft.AppBar(
+            leading=ft.TextButton(_("Close"), icon=ft.Icons.CLOSE, on_click=close),
+            leading_width=120,
+            title=ft.Text(_("Card")),
+            actions=[ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit)],
+        )
+        self.view.navigation_bar = None
+        self.view.controls = [self._listening(ft.Container(contacts.card_view(self), alignment=ft.Alignment.TOP_CENTER, padding=16))]
+        self.page.update()
 
     def _render_neutral(self) -> None:
         screen, keep_current = neutral.clock(self.tr)
