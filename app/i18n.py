@@ -51,6 +51,11 @@ LANGUAGES: dict[str, Language] = _load_languages()
 DEFAULT_LANGUAGE = "en"
 
 
+def isolate_ltr(text: str) -> str:
+    """Keep a left-to-right run (a phone number, a citation) in order whatever the surrounding direction."""
+    return f"{LTR_ISOLATE}{text}{POP_ISOLATE}"
+
+
 def N_(message: str) -> str:
     """Mark a module-level string for extraction; translate it later, where the language is known."""
     return message
@@ -89,4 +94,4 @@ class Translator:
 
     def ltr(self, text: str) -> str:
         """Keep a Latin or numeric run (a phone number, a citation) in its own order inside RTL text."""
-        return f"{LTR_ISOLATE}{text}{POP_ISOLATE}" if self.language.rtl else text
+        return isolate_ltr(text) if self.language.rtl else text

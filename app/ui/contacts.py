@@ -11,7 +11,7 @@ from babel import Locale
 
 from app.directory import Directory, load_directory
 from app.directory.models import Entry
-from app.i18n import LANGUAGES, Translator
+from app.i18n import LANGUAGES, Translator, isolate_ltr
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -118,7 +118,7 @@ def directory_row(tr: Translator, entry: Entry) -> ft.Control:
     _ = tr._
     lines = [ft.Text(entry.name, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)]
     if entry.phone:
-        lines.append(ft.Text(tr.ltr(entry.phone), theme_style=ft.TextThemeStyle.BODY_LARGE))
+        lines.append(ft.Text(isolate_ltr(entry.phone), theme_style=ft.TextThemeStyle.BODY_LARGE))
     if entry.url:
         lines.append(ft.Text(tr.ltr(entry.url), theme_style=ft.TextThemeStyle.BODY_MEDIUM))
     verified = entry.verified.isoformat()
@@ -133,7 +133,8 @@ def directory_row(tr: Translator, entry: Entry) -> ft.Control:
 
 
 def card_view(shell: Shell) -> ft.Control:
-    """The card itself, in the patient's language and direction, large enough to read at arm's length."""
+    """The card itself, in the patient's language, large enough to read at arm's length. The shell
+    sets the page's direction to the card's language while it is shown."""
     choice = shell.card
     tr = Translator(choice.language)
     _ = tr._
@@ -146,7 +147,7 @@ def card_view(shell: Shell) -> ft.Control:
         label = entry.name if choice.named or not entry.card_label else entry.card_label.get(choice.language, entry.name)
         lines.append(ft.Text(label, size=20 * scale, weight=ft.FontWeight.W_600))
         # Digits stay left to right inside Arabic; the tel: link would use entry.dial (ASCII digits).
-        lines.append(ft.Text(tr.ltr(entry.phone), size=34 * scale, weight=ft.FontWeight.W_700, key=f"phone-{entry.id}"))
+        lines.append(ft.Text(isolate_ltr(entry.phone), size=34 * scale, weight=ft.FontWeight.W_700, key=f"phone-{entry.id}"))
         details = []
         if entry.hours and not choice.shoe:
             details.append(_("Hours: {hours}").format(hours=entry.hours))
@@ -160,7 +161,6 @@ def card_view(shell: Shell) -> ft.Control:
         border=ft.Border.all(2, ft.Colors.OUTLINE),
         border_radius=ft.BorderRadius.all(16),
         width=320 if choice.shoe else None,
-        rtl=tr.language.rtl,
         key="referral-card",
     )
     return card

@@ -181,6 +181,7 @@ class Shell:
     def render(self) -> None:
         if self.exited:
             return self._render_neutral()
+        self.page.rtl = LANGUAGES[self.settings.language].rtl  # a card in another language may have changed it
         _ = self.tr._
         section = self._current()
         if section.route != "/next":
@@ -249,7 +250,11 @@ class Shell:
             actions=[ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit)],
         )
         self.view.navigation_bar = None
-        self.view.controls = [self._listening(ft.Container(contacts.card_view(self), alignment=ft.Alignment.TOP_CENTER, padding=16))]
+        # The whole screen is the card: it takes the card language's direction (a False `rtl` on a
+        # subtree only inherits, so an English card inside an Arabic app would still run right to left).
+        self.page.rtl = LANGUAGES[self.card.language].rtl
+        card = ft.Container(contacts.card_view(self), alignment=ft.Alignment.TOP_CENTER, padding=16)
+        self.view.controls = [self._listening(card)]
         self.page.update()
 
     def _render_neutral(self) -> None:
