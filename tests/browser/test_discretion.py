@@ -96,3 +96,63 @@ def test_idle_reset_clears_wizard_answers(browser, quick_idle_url):
         assert not wizard.switch("q_rpt_sexual_exploitation").is_checked()
     finally:
         context.close()
+
+
+def test_going_to_the_background_clears_answers(app):
+    app.open("/next")
+    wizard = Wizard(app, "en")
+    wizard.enter_age("15")
+    wizard.switch("q_rpt_sexual_exploitation").click()
+    # What a phone does when the app is put away: the page becomes hidden.
+    app.page.evaluate(
+        """() => {
+            Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
+            Object.defineProperty(document, 'hidden', {value: true, configurable: true});
+            document.dispatchEvent(new Event('visibilitychange'));
+        }"""
+    )
+    app.page.wait_for_timeout(500)  # Flet holds screen updates while the app is hidden
+    app.page.evaluate(
+        """() => {
+            Object.defineProperty(document, 'visibilityState', {value: 'visible', configurable: true});
+            Object.defineProperty(document, 'hidden', {value: false, configurable: true});
+            document.dispatchEvent(new Event('visibilitychange'));
+        }"""
+    )
+    app.see("Point-of-care guidance for clinicians.")  # back on the first screen
+    app.go("Next steps")
+    box = app.page.get_by_role("textbox", name=wizard.text.item("q_rpt_age").title)
+    box.wait_for()
+    assert box.input_value() == ""
+
+
+def test_privacy_screen_resets_settings(app):
+    app.use_language("es").open("/privacy")
+    app.see("Qué guarda esta aplicación")
+    app.page.get_by_role("button", name="Restablecer ajustes").click()
+    app.see("What this app keeps")
+    app.page.wait_for_timeout(500)
+    assert app.local_storage() == {}
+
+
+@pytest.fixture(scope="module")
+def bad_directory_url(tmp_path_factory):
+    from pathlib import Path
+
+    bad = Path(__file__).parent.parent / "directory" / "fixtures" / "invalid_number.yaml"
+    with serve_app(tmp_path_factory.mktemp("cwd"), CARE_REFERENCE_DIRECTORY=str(bad)) as url:
+        yield url
+
+
+def test_bad_directory_file_is_named_in_the_app_and_built_ins_remain(browser, bad_directory_url):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        app = App(context.new_page(), bad_directory_url, "desktop")
+        app.open("/contacts")
+        app.see("invalid_number.yaml:6: entries.0.phone: invalid phone number 'call reception'")
+        app.page.get_by_role("button", name="Show card", exact=True).click()
+        app.see("Ask whether carrying a card is safe")
+        app.page.get_by_role("button", name="Show card", exact=True).last.click()
+        app.see("1 (888) 373-7888")  # the built-in entries still make the card
+    finally:
+        context.close()

@@ -54,6 +54,14 @@ def test_a_full_session_leaves_no_trace(browser, audited):
         wizard.button("Show result").click()
         app.see("You must report")
 
+        app.go("Contacts")
+        app.page.get_by_role("button", name="العربية").click()
+        app.page.get_by_role("button", name="Show card", exact=True).click()
+        app.see("Ask whether carrying a card is safe")
+        app.page.get_by_role("button", name="Show card", exact=True).last.click()
+        app.see("أرقام مفيدة")
+        app.page.get_by_role("button", name="Close").click()
+
         app.go("Settings")
         app.page.get_by_role("radio", name="Español").click()
         app.see("Tamaño del texto")

@@ -1,0 +1,70 @@
+"""Quick exit in Chromium: from the trigger (the Exit click, or the third Shift) to the neutral
+screen, timed inside the page (the title turns to "Clock" in the same update as the screen)."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, App, serve_app  # noqa: E402
+
+RUNS = 9
+WATCH_TITLE = """() => { window.__exitDone = new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+        if (document.title === "Clock") { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(document.head, {childList: true, characterData: true, subtree: true});
+    setTimeout(() => reject(new Error("no neutral screen within 10 s")), 10000);
+}); }"""
+
+
+def one_run(browser, url: str, by_keyboard: bool) -> float:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        app = App(context.new_page(), url, "desktop")
+        app.open("/next")
+        app.see("Verify local law")
+        heading = app.box(app.page.get_by_role("heading").first)
+        app.page.mouse.click(heading["x"] + 5, heading["y"] + 5)
+        app.page.evaluate(WATCH_TITLE)
+        if by_keyboard:
+            app.page.keyboard.press("Shift")
+            app.page.keyboard.press("Shift")
+            start = app.page.evaluate("performance.now()")
+            app.page.keyboard.press("Shift")
+        else:
+            box = app.box(app.page.get_by_role("button", name="Exit"))
+            start = app.page.evaluate("performance.now()")
+            app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        end = app.page.evaluate("window.__exitDone")
+        return end - start
+    finally:
+        context.close()
+
+
+def measure() -> list[dict]:
+    results = []
+    with tempfile.TemporaryDirectory() as cwd, serve_app(Path(cwd)) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for by_keyboard, name in ((False, "Exit control"), (True, "Shift x3")):
+            times = [one_run(browser, url, by_keyboard) for _ in range(RUNS)]
+            results.append({
+                "figure": f"quick exit in Chromium ({name}) -> neutral screen",
+                "median_ms": round(statistics.median(times), 1),
+                "min_ms": round(min(times), 1),
+                "max_ms": round(max(times), 1),
+                "runs": RUNS,
+            })  # fmt: skip
+        browser.close()
+    return results
+
+
+if __name__ == "__main__":
+    for r in measure():
+        print(f"{r['figure']}: median {r['median_ms']} ms (min {r['min_ms']}, max {r['max_ms']}; {RUNS} runs)")
