@@ -161,6 +161,16 @@ class App:
         return self.page.evaluate("Object.fromEntries(Object.entries(window.localStorage))")
 
 
+@contextmanager
+def desktop_app(browser: Browser, url: str):
+    """A fresh desktop-sized browser context on a server the test started itself."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        yield App(context.new_page(), url, "desktop")
+    finally:
+        context.close()
+
+
 @pytest.fixture(params=list(VIEWPORTS))
 def app(request, browser: Browser, app_url: str) -> App:
     """A fresh browser context per test: empty storage, so settings start from defaults."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import VIEWPORTS, App, serve_app
+from tests.browser.conftest import desktop_app, serve_app
 
 FIXTURES = Path(__file__).parent.parent / "content" / "fixtures"
 
@@ -22,9 +22,7 @@ def broken_url(tmp_path_factory):
 
 
 def test_broken_language_names_file_and_line_and_others_still_work(browser, broken_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), broken_url, "desktop")
+    with desktop_app(browser, broken_url) as app:
         app.open("/indicators")
         app.see("Most indicators are nonspecific")  # English content is intact and shown
         app.go("Settings")
@@ -36,5 +34,3 @@ def test_broken_language_names_file_and_line_and_others_still_work(browser, brok
         app.go("Ajustes")  # settings still work, so the user can switch back
         app.page.get_by_role("radio", name="English").click()
         app.see("Text size")
-    finally:
-        context.close()

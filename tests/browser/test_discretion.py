@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import VIEWPORTS, App, serve_app
+from tests.browser.conftest import App, desktop_app, serve_app
 from tests.browser.test_reporting import Wizard
 
 pytestmark = pytest.mark.browser
@@ -80,9 +80,7 @@ def quick_idle_url(tmp_path_factory):
 
 
 def test_idle_reset_clears_wizard_answers(browser, quick_idle_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), quick_idle_url, "desktop")
+    with desktop_app(browser, quick_idle_url) as app:
         app.open("/next")
         wizard = Wizard(app, "en")
         wizard.enter_age("15")
@@ -94,8 +92,6 @@ def test_idle_reset_clears_wizard_answers(browser, quick_idle_url):
         box.wait_for()
         assert box.input_value() == ""
         assert not wizard.switch("q_rpt_sexual_exploitation").is_checked()
-    finally:
-        context.close()
 
 
 def test_going_to_the_background_clears_answers(app):
@@ -145,14 +141,10 @@ def bad_directory_url(tmp_path_factory):
 
 
 def test_bad_directory_file_is_named_in_the_app_and_built_ins_remain(browser, bad_directory_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), bad_directory_url, "desktop")
+    with desktop_app(browser, bad_directory_url) as app:
         app.open("/contacts")
         app.see("invalid_number.yaml:6: entries.0.phone: invalid phone number 'call reception'")
         app.page.get_by_role("button", name="Show card", exact=True).click()
         app.see("Ask whether carrying a card is safe")
         app.page.get_by_role("button", name="Show card", exact=True).last.click()
         app.see("1 (888) 373-7888")  # the built-in entries still make the card
-    finally:
-        context.close()

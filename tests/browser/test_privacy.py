@@ -9,7 +9,7 @@ import time
 import pytest
 
 from app.settings import ALLOWED_KEYS
-from tests.browser.conftest import VIEWPORTS, App, serve_app
+from tests.browser.conftest import desktop_app, serve_app
 from tests.browser.test_reporting import Wizard
 
 pytestmark = pytest.mark.browser
@@ -33,11 +33,9 @@ def audited(tmp_path_factory):
 
 def test_a_full_session_leaves_no_trace(browser, audited):
     url, audit, server_log, ready_at = audited
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
     outgoing = []
-    context.on("request", lambda request: outgoing.append(request))
-    try:
-        app = App(context.new_page(), url, "desktop")
+    with desktop_app(browser, url) as app:
+        app.page.context.on("request", lambda request: outgoing.append(request))
         app.open("/indicators")
         app.page.get_by_role("switch", name="Child and adolescent only").click()
         app.see("The patient is under 18")
@@ -76,8 +74,6 @@ def test_a_full_session_leaves_no_trace(browser, audited):
                 databases: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
             })"""
         )
-    finally:
-        context.close()
     time.sleep(0.5)
 
     # The browser: only the allowed settings, nothing else anywhere.
