@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from typing import Callable
 
 import flet as ft
 from babel.dates import format_date, format_time
@@ -11,7 +12,7 @@ from babel.dates import format_date, format_time
 from app.i18n import Translator
 
 
-def clock(tr: Translator) -> tuple[ft.Control, callable]:
+def clock(tr: Translator) -> tuple[ft.Control, Callable]:
     """The clock and a coroutine that keeps it current while it is shown."""
     time_text = ft.Text("", theme_style=ft.TextThemeStyle.DISPLAY_LARGE, weight=ft.FontWeight.W_300)
     date_text = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_LARGE, color=ft.Colors.ON_SURFACE_VARIANT)

@@ -3,12 +3,11 @@ lays them out with a bottom bar on narrow screens and a rail on wide ones."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from dataclasses import dataclass
 from typing import Callable
-
-import asyncio
 
 import flet as ft
 
@@ -60,6 +59,7 @@ class Shell:
         self._shift_presses: list[float] = []
         self._last_activity = time.monotonic()
         self._narrow: bool | None = None
+        self._clock_running = False
         # One view whose contents are swapped: replacing views would animate a page transition
         # on every tap and leave half-painted screens behind.
         self.view = ft.View(route="/", padding=0, spacing=0)
@@ -264,4 +264,6 @@ class Shell:
         self.view.navigation_bar = None
         self.view.controls = [screen]
         self.page.update()
-        self.page.run_task(keep_current, self.page, lambda: self.exited)
+        if not self._clock_running:  # Back and history re-render this screen; one clock task is enough
+            self._clock_running = True
+            self.page.run_task(keep_current, self.page, lambda: self.exited)
