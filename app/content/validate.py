@@ -54,6 +54,27 @@ class Located:
     facts: tuple
 
 
+def yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
+    """A parse error, at the line PyYAML marks."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    return Problem(display(path), mark.line + 1 if mark else 1, f"malformed YAML: {reason}")
+
+
+def _plain(issue: dict) -> str:
+    loc = ".".join(str(part) for part in issue["loc"]) or "file"
+    return f"{loc}: {issue['msg'].removeprefix('Value error, ')}"
+
+
+def model_problems(path: Path, error: pydantic.ValidationError, prefix: tuple = (), describe=_plain) -> list[Problem]:
+    """Every validation error of a model read from `path`, each at the line of the offending key.
+    `prefix` locates a model validated from part of the file."""
+    return [
+        Problem(display(path), line_of(path, (*prefix, *issue["loc"])), describe({**issue, "loc": (*prefix, *issue["loc"])}))
+        for issue in error.errors()
+    ]
+
+
 def display(path: Path) -> str:
     try:
         return str(path.relative_to(paths.ROOT))
@@ -100,10 +121,7 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> dict |
     try:
         data = read_yaml(path)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        reason = getattr(error, "problem", None) or str(error)
-        report.problems.append(Problem(where, line, f"malformed YAML: {reason}"))
+        report.problems.append(yaml_problem(path, error))
         return None
     if not isinstance(data, dict):
         report.problems.append(Problem(where, 1, "expected a mapping with language, schema_version and topic"))
@@ -117,11 +135,11 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> dict |
     try:
         TOPICS[topic].model_validate(data)
     except pydantic.ValidationError as error:
-        for issue in error.errors():
-            if issue["loc"] == ("language",):
-                continue  # already reported above, with a clearer message
-            loc = tuple(issue["loc"])
-            report.problems.append(Problem(where, line_of(path, loc), _describe(issue)))
+        report.problems += [
+            problem
+            for problem in model_problems(path, error, describe=_describe)
+            if not problem.message.startswith("language:")  # already reported above, more clearly
+        ]
     _check_script(path, language, data, report)
     return data
 
@@ -135,7 +153,7 @@ def _describe(issue: dict) -> str:
         return f"empty text at {loc}"
     if kind == "extra_forbidden":
         return f"unknown key {issue['loc'][-1]!r} at {loc}"
-    return f"{loc}: {issue['msg']}"
+    return _plain(issue)
 
 
 def _texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:

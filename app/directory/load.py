@@ -11,8 +11,8 @@ import pydantic
 import yaml
 
 from app import paths
-from app.content.loader import line_of, read_yaml
-from app.content.validate import Problem, display
+from app.content.loader import read_yaml
+from app.content.validate import Problem, model_problems, yaml_problem
 from app.directory.models import DirectoryFile, Entry
 
 BUILTIN = paths.CONTENT_DIR / "directory" / "builtin.yaml"
@@ -30,21 +30,12 @@ class Directory:
 
 
 def read_directory(path: Path) -> tuple[list[Entry], list[Problem]]:
-    where = display(path)
     try:
-        data = read_yaml(path)
+        return list(DirectoryFile.model_validate(read_yaml(path)).entries), []
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(where, mark.line + 1 if mark else 1, f"malformed YAML: {getattr(error, 'problem', error)}")]
-    try:
-        return list(DirectoryFile.model_validate(data).entries), []
+        return [], [yaml_problem(path, error)]
     except pydantic.ValidationError as error:
-        problems = []
-        for issue in error.errors():
-            loc = tuple(issue["loc"])
-            message = issue["msg"].removeprefix("Value error, ")
-            problems.append(Problem(where, line_of(path, loc), f"{'.'.join(map(str, loc)) or 'file'}: {message}"))
-        return [], problems
+        return [], model_problems(path, error)
 
 
 def load_directory(builtin: Path = BUILTIN, local: Path = LOCAL) -> Directory:

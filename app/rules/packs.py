@@ -10,7 +10,7 @@ import yaml
 
 from app import paths
 from app.content.loader import ContentError, line_of, read_yaml
-from app.content.validate import Problem, display
+from app.content.validate import Problem, display, model_problems, yaml_problem
 from app.rules.models import Pack
 
 RULES_DIR = paths.CONTENT_DIR / "rules"
@@ -20,22 +20,16 @@ def check_packs(directory: Path = RULES_DIR) -> tuple[dict[str, Pack], list[Prob
     packs: dict[str, Pack] = {}
     problems: list[Problem] = []
     for path in sorted(directory.glob("*.yaml")):
-        where = display(path)
         try:
-            data = read_yaml(path)
+            pack = Pack.model_validate(read_yaml(path))
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            problems.append(Problem(where, mark.line + 1 if mark else 1, f"malformed YAML: {getattr(error, 'problem', error)}"))
+            problems.append(yaml_problem(path, error))
             continue
-        try:
-            pack = Pack.model_validate(data)
         except pydantic.ValidationError as error:
-            for issue in error.errors():
-                loc = ".".join(map(str, issue["loc"])) or "pack"
-                problems.append(Problem(where, line_of(path, tuple(issue["loc"])), f"{loc}: {issue['msg']}"))
+            problems += model_problems(path, error)
             continue
         if pack.id != path.stem:
-            problems.append(Problem(where, line_of(path, ("id",)), f"pack id {pack.id!r} must match the file name"))
+            problems.append(Problem(display(path), line_of(path, ("id",)), f"pack id {pack.id!r} must match the file name"))
         packs[pack.id] = pack
     return packs, problems
 

@@ -10,7 +10,7 @@ import yaml
 from pydantic import Field
 
 from app.content.loader import line_of, read_yaml
-from app.content.validate import Problem, display
+from app.content.validate import Problem, display, model_problems, yaml_problem
 from app.rules.engine import evaluate
 from app.rules.models import Agency, Case, PackId, Status, Strict
 from app.rules.packs import load_packs
@@ -46,26 +46,18 @@ class Outcome:
     message: str
 
 
-def _problems(path: Path, error: pydantic.ValidationError, prefix: tuple = ()) -> list[Problem]:
-    return [
-        Problem(display(path), line_of(path, (*prefix, *issue["loc"])), f"{'.'.join(map(str, (*prefix, *issue['loc'])))}: {issue['msg']}")
-        for issue in error.errors()
-    ]
-
-
 def load(path: Path) -> tuple[ScenarioFile, list[Case]]:
     """Parse and validate a scenario file; every problem is raised together, with its line."""
     try:
         data = read_yaml(path)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ScenarioFileError([Problem(display(path), mark.line + 1 if mark else 1, f"malformed YAML: {getattr(error, 'problem', error)}")])
+        raise ScenarioFileError([yaml_problem(path, error)])
     except OSError as error:
         raise ScenarioFileError([Problem(str(path), 1, f"cannot read: {error.strerror}")])
     try:
         parsed = ScenarioFile.model_validate(data)
     except pydantic.ValidationError as error:
-        raise ScenarioFileError(_problems(path, error))
+        raise ScenarioFileError(model_problems(path, error))
     problems, cases = [], []
     if parsed.jurisdiction not in load_packs():
         problems.append(Problem(display(path), line_of(path, ("jurisdiction",)), f"unknown jurisdiction {parsed.jurisdiction!r}: expected one of {sorted(load_packs())}"))
@@ -73,7 +65,7 @@ def load(path: Path) -> tuple[ScenarioFile, list[Case]]:
         try:
             cases.append(Case.model_validate({**scenario.case, "jurisdiction": parsed.jurisdiction}))
         except pydantic.ValidationError as error:
-            problems.extend(_problems(path, error, ("scenarios", index, "case")))
+            problems.extend(model_problems(path, error, ("scenarios", index, "case")))
     if problems:
         raise ScenarioFileError(problems)
     return parsed, cases

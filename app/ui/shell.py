@@ -101,7 +101,6 @@ class Shell:
     def _apply_settings(self) -> None:
         page, language = self.page, LANGUAGES[self.settings.language]
         page.title = self.tr._("Clock") if self.exited else self.tr._("Care Reference")
-        page.rtl = language.rtl  # the Flutter locale alone does not mirror the layout
         page.locale_configuration = ft.LocaleConfiguration(
             supported_locales=[ft.Locale(*lang.flutter_locale) for lang in LANGUAGES.values()],
             current_locale=ft.Locale(*language.flutter_locale),
@@ -181,7 +180,9 @@ class Shell:
     def render(self) -> None:
         if self.exited:
             return self._render_neutral()
-        self.page.rtl = LANGUAGES[self.settings.language].rtl  # a card in another language may have changed it
+        # The Flutter locale alone does not mirror the layout; set it on every render, since a card
+        # shown in another language takes that language's direction while it is open.
+        self.page.rtl = LANGUAGES[self.settings.language].rtl
         _ = self.tr._
         section = self._current()
         if section.route != "/next":
