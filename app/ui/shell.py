@@ -60,6 +60,9 @@ class Shell:
         self._last_activity = time.monotonic()
         self._narrow: bool | None = None
         self._clock_running = False
+        self._connected = True  # False while the browser is away; the session lives on for a while
+        self._closed = False  # the session has expired: background loops must end
+        self._reset_on_return = False  # idle while away: the old screen must not come back
         # One view whose contents are swapped: replacing views would animate a page transition
         # on every tap and leave half-painted screens behind.
         self.view = ft.View(route="/", padding=0, spacing=0)
@@ -77,6 +80,9 @@ class Shell:
         self.page.on_route_change = lambda e: self.render()
         self.page.on_resize = self._on_resize
         self.page.on_app_lifecycle_state_change = self._on_lifecycle
+        self.page.on_disconnect = lambda e: setattr(self, "_connected", False)
+        self.page.on_connect = self._on_connect
+        self.page.on_close = lambda e: setattr(self, "_closed", True)
         self._track_activity()
         self.page.run_task(self._idle_watch)
         self._apply_settings()
@@ -145,12 +151,23 @@ class Shell:
         session.dispatch_event = tracked
 
     async def _idle_watch(self) -> None:
-        while True:
+        while not self._closed:
             await asyncio.sleep(min(5.0, IDLE_RESET_S / 4))
             if not self.exited and time.monotonic() - self._last_activity >= IDLE_RESET_S:
                 self._last_activity = time.monotonic()
-                if self.answers is not None or self._current() is not SECTIONS[0]:
+                if not self._connected:
+                    # Nobody is looking: forget the answers now, redraw only if the browser returns.
+                    self.forget_answers()
+                    self._reset_on_return = True
+                elif self.answers is not None or self._current() is not SECTIONS[0]:
                     self._reset_to_start()
+
+    def _on_connect(self, e) -> None:
+        self._connected = True
+        self._last_activity = time.monotonic()
+        if self._reset_on_return:
+            self._reset_on_return = False
+            self._reset_to_start()
 
     def _reset_to_start(self) -> None:
         if self.exited:
