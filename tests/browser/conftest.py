@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from app import paths
 
@@ -94,6 +95,8 @@ class App:
         self.page, self.base_url, self.viewport = page, base_url, viewport
 
     def open(self, route: str = "/") -> App:
+        # Several contexts share one browser: a tab left in the background gets no frames.
+        self.page.bring_to_front()
         self.page.goto(self.base_url + route)
         self.enable_semantics()
         return self
@@ -142,7 +145,11 @@ class App:
 
     def settle(self, tries: int = 20) -> bytes:
         """The renderer paints a little after the accessibility tree changes: wait for two equal frames."""
-        previous = self.page.screenshot()
+        try:
+            previous = self.page.screenshot(timeout=10_000)
+        except PlaywrightTimeoutError:  # no frame came: the tab was not in front; bring it and retry
+            self.page.bring_to_front()
+            previous = self.page.screenshot()
         for _ in range(tries):
             self.page.wait_for_timeout(150)
             current = self.page.screenshot()
