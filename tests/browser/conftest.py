@@ -191,3 +191,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # Known, rare: headless Chromium (software rendering, two cores) sometimes stops producing
+            # frames for a Flutter tab, and a keystroke or screenshot then waits forever. One retry in
+            # a fresh browser context; a test that fails twice still fails the run.
+            item.add_marker(pytest.mark.flaky(reruns=1))
