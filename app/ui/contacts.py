@@ -12,6 +12,7 @@ from babel import Locale
 from app.directory import Directory, load_directory
 from app.directory.models import Entry
 from app.i18n import LANGUAGES, Translator, isolate_ltr
+from app.ui.widgets import scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -111,7 +112,7 @@ def build(shell: Shell) -> ft.Control:
     for problem in directory.problems:
         rows.append(ft.Text(tr.ltr(str(problem)), color=ft.Colors.ERROR, theme_style=ft.TextThemeStyle.BODY_SMALL))
     rows += [directory_row(tr, entry) for entry in directory.entries]
-    return ft.Column(rows, spacing=10, expand=True, scroll=ft.ScrollMode.AUTO)
+    return scrolling(rows, spacing=10)
 
 
 def directory_row(tr: Translator, entry: Entry) -> ft.Control:

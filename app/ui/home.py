@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from app.ui.widgets import heading
+from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -25,7 +25,7 @@ def build(shell: Shell) -> ft.Control:
             )
         )
 
-    return ft.ListView(
+    return scrolling(
         [
             heading(_("Care Reference")),
             ft.Text(_("Point-of-care guidance for clinicians."), theme_style=ft.TextThemeStyle.BODY_LARGE),
@@ -55,5 +55,4 @@ def build(shell: Shell) -> ft.Control:
             ),
         ],
         spacing=12,
-        expand=True,
     )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from app.ui.widgets import heading
+from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -25,7 +25,7 @@ def build(shell: Shell) -> ft.Control:
     async def reset() -> None:
         await shell.reset_settings()
 
-    return ft.Column(
+    return scrolling(
         [
             heading(_("What this app keeps")),
             para(_("Only your settings are stored, on this device: language, text size, theme and jurisdiction.")),
@@ -44,6 +44,4 @@ def build(shell: Shell) -> ft.Control:
             ft.FilledTonalButton(_("Reset settings"), icon=ft.Icons.RESTART_ALT, on_click=reset),
         ],
         spacing=12,
-        expand=True,
-        scroll=ft.ScrollMode.AUTO,
     )

@@ -17,7 +17,7 @@ from app.i18n import Translator
 from app.rules import Capacity, Case, Result, Status, evaluate, load_packs
 from app.rules.capacity import ABILITIES, assess
 from app.rules.models import Pack
-from app.ui.widgets import heading, source_line
+from app.ui.widgets import heading, scrolling, source_line
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -94,11 +94,6 @@ def disclaimer(text: ReportingFile) -> ft.Container:
         border_radius=ft.BorderRadius.all(12),
         padding=ft.Padding.symmetric(horizontal=12, vertical=8),
     )
-
-
-def scrolling(controls: list[ft.Control]) -> ft.Column:
-    # A Column, not a lazy ListView: every question and button stays in the accessibility tree.
-    return ft.Column(controls, spacing=8, expand=True, scroll=ft.ScrollMode.AUTO)
 
 
 def _switch(label: str, value: bool, on_change) -> ft.Control:

@@ -10,6 +10,7 @@ from app.content.loader import ContentError
 from app.i18n import LANGUAGES
 from app.rules import load_packs
 from app.settings import TEXT_SCALES
+from app.ui.widgets import scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -65,7 +66,7 @@ def build(shell: Shell) -> ft.Control:
         content=ft.Column([ft.Radio(value=pack, label=pack_name(shell, pack)) for pack in load_packs()], spacing=0),
     )
     dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
-    return ft.ListView(
+    return scrolling(
         [
             _label(_("Language")),
             languages,
@@ -86,5 +87,4 @@ def build(shell: Shell) -> ft.Control:
             ft.OutlinedButton(_("Privacy"), icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: shell.navigate("/privacy")),
         ],
         spacing=10,
-        expand=True,
     )

@@ -8,6 +8,12 @@ from app.content.models import Item
 from app.i18n import Translator
 
 
+def scrolling(controls: list[ft.Control], spacing: float = 8) -> ft.Column:
+    """A screen's scrolling body. A Column, not a lazy ListView: every control stays in the
+    accessibility tree (screen readers, keyboard and tests find it) even when scrolled away."""
+    return ft.Column(controls, spacing=spacing, expand=True, scroll=ft.ScrollMode.AUTO)
+
+
 def heading(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600)
 
@@ -51,12 +57,10 @@ def item_tile(tr: Translator, item: Item) -> ft.Semantics:
 
 def content_error(tr: Translator, error) -> ft.Control:
     """Shown instead of a screen whose content failed validation, with every problem found."""
-    return ft.ListView(
+    return scrolling(
         [
             ft.Text(tr._("This section's content could not be loaded."), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             ft.Text(tr._("Please report these problems to whoever maintains this app:")),
             *(ft.Text(tr.ltr(str(problem)), theme_style=ft.TextThemeStyle.BODY_SMALL) for problem in error.problems),
-        ],
-        spacing=8,
-        expand=True,
+        ]
     )
