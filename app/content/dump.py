@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-from app.content.models import TOPICS, Bundle, Item
+from app.content.models import TOPICS, Bundle, Group, Item
 
 
 def item_as_dict(item: Item) -> dict:
+    # Every field the model has (answers, figures, paired questions...), sources with their files.
     return {
-        "id": item.id,
-        "title": item.title,
-        "detail": item.detail,
-        "child": item.child,
+        **item.model_dump(exclude={"source"}),
         "source": [{"seed": s.seed, "file": s.file, "section": s.section} for s in item.source],
     }
+
+
+def group_as_dict(group: Group) -> dict:
+    return {"id": group.id, "title": group.title, "intro": group.intro, "items": [item_as_dict(i) for i in group.items]}
 
 
 def bundle_as_dict(bundle: Bundle) -> dict:
     sections = {}
     for topic in TOPICS:
-        content = getattr(bundle, topic)
+        content = bundle.topic(topic)
         sections[topic] = {
             "title": content.title,
-            "framing": [item_as_dict(i) for i in content.framing],
-            "groups": [
-                {
-                    "id": g.id,
-                    "title": g.title,
-                    "intro": g.intro,
-                    "items": [item_as_dict(i) for i in g.items],
-                }
-                for g in content.groups
-            ],
+            **{name: [item_as_dict(i) for i in getattr(content, name)] for name in content.ITEM_LISTS},
+            **{name: [group_as_dict(g) for g in getattr(content, name)] for name in content.GROUP_LISTS},
         }
     return {"language": bundle.language, "schema_version": 1, "sections": sections}

@@ -6,7 +6,7 @@ The JSON Schema in content/_schema/ is exported from these models
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -59,11 +59,33 @@ class Item(Strict):
     source: list[Source] = Field(min_length=1, description="Where the seeds support this item.")
 
 
-class Group(Strict):
+class Principle(Item):
+    maps_to: ItemId | None = Field(
+        default=None, description="For the guide's key principles: the id of the toolkit concept they belong to."
+    )
+
+
+class Question(Item):
+    """`title` is what the clinician says; `detail` is the guidance shown beside it."""
+
+    instead_of: Text | None = Field(default=None, description="The closed or blunt question this one replaces; translated.")
+    why: Text | None = Field(default=None, description="One line on why the open question works better; translated.")
+
+    @model_validator(mode="after")
+    def _pair_is_complete(self) -> Question:
+        if (self.instead_of is None) != (self.why is None):
+            raise ValueError("'instead_of' and 'why' go together: give both or neither")
+        return self
+
+
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+class Group(Strict, Generic[ItemT]):
     id: ItemId
     title: Text = Field(description="Group heading; translated.")
     intro: Text | None = Field(default=None, description="Optional line shown under the heading; translated.")
-    items: list[Item] = Field(min_length=1)
+    items: list[ItemT] = Field(min_length=1)
 
 
 class ContentFile(Strict):
@@ -71,24 +93,37 @@ class ContentFile(Strict):
     schema_version: Literal[1] = Field(description="Version of this schema the file was written for.")
 
 
-class GroupedTopic(ContentFile):
+class GroupedTopic(ContentFile, Generic[ItemT]):
     """A section of content: framing notes that are always shown, then groups of items."""
+
+    # Where items stand in a file: lists of items, and lists of groups of items. Validation,
+    # search and the screens all walk a topic through these names.
+    ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing",)
+    GROUP_LISTS: ClassVar[tuple[str, ...]] = ("groups",)
 
     title: Text
     framing: list[Item] = Field(min_length=1, description="Always visible above the groups.")
-    groups: list[Group] = Field(min_length=1)
+    groups: list[Group[ItemT]] = Field(min_length=1)
+
+    def all_groups(self) -> list[Group]:
+        return [group for name in self.GROUP_LISTS for group in getattr(self, name)]
 
     def items(self) -> list[Item]:
-        return [*self.framing, *(item for group in self.groups for item in group.items)]
+        listed = [item for name in self.ITEM_LISTS for item in getattr(self, name)]
+        return [*listed, *(item for group in self.all_groups() for item in group.items)]
 
     def item(self, item_id: str) -> Item:
         return next(item for item in self.items() if item.id == item_id)
 
     def group(self, group_id: str) -> Group:
-        return next(group for group in self.groups if group.id == group_id)
+        return next(group for group in self.all_groups() if group.id == group_id)
+
+    def group_of(self, item_id: str) -> Group | None:
+        """The group holding an item; None for framing and other lists shown outside groups."""
+        return next((g for g in self.all_groups() if any(i.id == item_id for i in g.items)), None)
 
 
-class IndicatorsFile(GroupedTopic):
+class IndicatorsFile(GroupedTopic[Item]):
     """Potential indicators, grouped by category, with framing notes that are always shown."""
 
     topic: Literal["indicators"]
@@ -101,14 +136,54 @@ class IndicatorsFile(GroupedTopic):
         return self
 
 
-class ReportingFile(GroupedTopic):
+class ReportingFile(GroupedTopic[Item]):
     """Wording for the reporting aid, by the ids the rules engine and packs use."""
 
     topic: Literal["reporting"]
 
 
+class PrinciplesFile(GroupedTopic[Principle]):
+    """Trauma-informed care: the toolkit's concepts with the clinician behaviours for each,
+    the guide's key principles mapped onto them, and further behaviours."""
+
+    topic: Literal["principles"]
+    # `maps_to` must name an item of this file: checked by the validator, which knows its line.
+
+
+class QuestionsFile(GroupedTopic[Question]):
+    """The question bank: groups are the question categories; `advice` holds how to ask and
+    what not to ask; `script` is said to the patient before any sensitive question."""
+
+    ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing", "script")
+    GROUP_LISTS: ClassVar[tuple[str, ...]] = ("groups", "advice")
+
+    topic: Literal["questions"]
+    script: list[Item] = Field(
+        min_length=3,
+        description="Confidentiality limits, said before sensitive questions: what stays private, "
+        "what the law may require to be reported, and that the patient may decline to answer.",
+    )
+    advice: list[Group[Item]] = Field(min_length=1, description="How to ask, and what not to ask or do.")
+
+    def questions(self) -> list[Question]:
+        return [question for group in self.groups for question in group.items]
+
+
+class GuidanceFile(GroupedTopic[Item]):
+    """Around the encounter: safety, immediate care, documentation, refusal, handoffs,
+    interpreters and care of children."""
+
+    topic: Literal["guidance"]
+
+
 # topic name (the file's stem) -> model. Every language directory holds one file per topic.
-TOPICS: dict[str, type[GroupedTopic]] = {"indicators": IndicatorsFile, "reporting": ReportingFile}
+TOPICS: dict[str, type[GroupedTopic]] = {
+    "indicators": IndicatorsFile,
+    "principles": PrinciplesFile,
+    "questions": QuestionsFile,
+    "guidance": GuidanceFile,
+    "reporting": ReportingFile,
+}
 
 
 class Bundle(BaseModel):
@@ -118,7 +193,13 @@ class Bundle(BaseModel):
 
     language: str
     indicators: IndicatorsFile
+    principles: PrinciplesFile
+    questions: QuestionsFile
+    guidance: GuidanceFile
     reporting: ReportingFile
 
+    def topic(self, name: str) -> GroupedTopic:
+        return getattr(self, name)
+
     def items(self) -> list[Item]:
-        return [item for topic in TOPICS for item in getattr(self, topic).items()]
+        return [item for topic in TOPICS for item in self.topic(topic).items()]

@@ -18,7 +18,7 @@ from app.content.loader import build_bundle, line_of, read_yaml, topic_path
 from app.content.models import TOPICS, Bundle
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
-TRANSLATED_KEYS = ("title", "detail", "intro")
+TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation", "text")
 SCRIPT_PATTERNS = {"Arab": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")}
 
 
@@ -182,24 +182,45 @@ def _check_script(path: Path, language: str, data: dict, report: Report) -> None
             )
 
 
-def _items_with_location(data: dict) -> Iterator[tuple[tuple, str | None, dict]]:
-    for index, item in enumerate(data.get("framing") or []):
-        yield ("framing", index), None, item
-    for g, group in enumerate(data.get("groups") or []):
-        if not isinstance(group, dict):
-            continue
-        yield ("groups", g), None, group
-        for index, item in enumerate(group.get("items") or []):
-            yield ("groups", g, "items", index), group.get("id"), item
+def _items_with_location(topic: str, data: dict) -> Iterator[tuple[tuple, str | None, dict]]:
+    """Every item and group of a file with its location and the list or group it stands in."""
+    model = TOPICS[topic]
+    for name in model.ITEM_LISTS:
+        for index, item in enumerate(_list(data, name)):
+            yield (name, index), name, item
+    for name in model.GROUP_LISTS:
+        for g, group in enumerate(_list(data, name)):
+            if not isinstance(group, dict):
+                continue
+            yield (name, g), name, group
+            for index, item in enumerate(_list(group, "items")):
+                yield (name, g, "items", index), group.get("id"), item
+
+
+def _list(data: dict, key: str) -> list:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _facts(entry: dict) -> tuple:
+    """What must agree across languages: every untranslated field (child flag, sources, answers,
+    figures...) and which translated fields are present, so a missing `detail` is caught too."""
+    facts = {k: repr(v) for k, v in entry.items() if k not in (*TRANSLATED_KEYS, "id", "items")}
+    facts |= {k: "present" for k in entry if k in TRANSLATED_KEYS}
+    return tuple(sorted(facts.items()))
+
+
+def _differing(ours: tuple, theirs: tuple) -> list[str]:
+    mine, other = dict(ours), dict(theirs)
+    return sorted(k for k in mine.keys() | other.keys() if mine.get(k) != other.get(k))
 
 
 def _collect_ids(path: Path, topic: str, data: dict, seen: dict[str, Located], report: Report) -> None:
-    for loc, group, item in _items_with_location(data):
+    for loc, group, item in _items_with_location(topic, data):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
         item_id = item["id"]
-        facts = (bool(item.get("child")), repr(item.get("source")))
-        here = Located(topic, path, loc, group, facts)
+        here = Located(topic, path, loc, group, _facts(item))
         if item_id in seen:
             first = seen[item_id]
             report.problems.append(
@@ -211,6 +232,18 @@ def _collect_ids(path: Path, topic: str, data: dict, seen: dict[str, Located], r
             )
             continue
         seen[item_id] = here
+    _check_references(path, topic, data, report)
+
+
+def _check_references(path: Path, topic: str, data: dict, report: Report) -> None:
+    """`maps_to` names another item of the same file."""
+    entries = list(_items_with_location(topic, data))
+    known = {item.get("id") for _loc, _group, item in entries if isinstance(item, dict)}
+    for loc, _group, item in entries:
+        target = item.get("maps_to") if isinstance(item, dict) else None
+        if target is not None and target not in known:
+            line = line_of(path, (*loc, "maps_to"))
+            report.problems.append(Problem(display(path), line, f"maps_to {target!r}: no item with that id in this file"))
 
 
 def _check_parity(reference: dict[str, Located], other: dict[str, Located], root: Path, language: str, report: Report) -> None:
@@ -226,11 +259,13 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
                 )
             )
         elif theirs.group != ref.group or theirs.facts != ref.facts:
+            differs = (["group"] if theirs.group != ref.group else []) + _differing(ref.facts, theirs.facts)
             report.problems.append(
                 Problem(
                     display(theirs.path),
                     line_of(theirs.path, theirs.loc),
-                    f"{item_id!r} differs from {REFERENCE}: group, child flag and sources must match",
+                    f"{item_id!r} differs from {REFERENCE} in {', '.join(differs)}: "
+                    "only the texts are translated; everything else must match",
                 )
             )
     for item_id, theirs in other.items():

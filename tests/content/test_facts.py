@@ -7,12 +7,18 @@ import re
 import pytest
 
 from app.content import load_bundle
+from app.content.validate import TRANSLATED_KEYS
 
 EXACT_EN = {
     "ind_ownership_tattoos": 'Crowns, dollar signs, chains, "property of", bar codes',
     "ind_pe_patterned_protected_injuries": "neck, ears, torso, upper arms, thighs",
     "ind_hx_sex_partners_adolescent": ">5 sex partners",
     "ind_meta_no_obvious_signs": "45.5%",
+    "doc_injury_detail": '"3 cm bruise on left forearm, purple and swollen"',
+    "doc_patient_words": "\"Patient states, 'He hit me with a belt'\"",
+    "refuse_resources_anyway": "1 (888) 373-7888",
+    "q_add_tattoo_meaning": "What does that tattoo mean or represent?",
+    "kid_definition": "under 18",
 }
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -21,19 +27,23 @@ def by_id(language: str) -> dict:
     return {item.id: item for item in load_bundle(language).items()}
 
 
+def text_of(item) -> str:
+    """Every translated text of an item (title, detail, paired question...)."""
+    return " ".join(str(value) for key, value in item if key in TRANSLATED_KEYS and value)
+
+
 @pytest.mark.parametrize("item_id, fact", sorted(EXACT_EN.items()))
 def test_exact_facts_in_english(item_id, fact):
     item = by_id("en")[item_id]
-    assert fact in f"{item.title} {item.detail or ''}"
+    assert fact in text_of(item)
 
 
 @pytest.mark.parametrize("language", ["es", "ar"])
 def test_translations_keep_every_number(language):
     english, translated = by_id("en"), by_id(language)
     for item_id, item in english.items():
-        numbers = sorted(NUMBER.findall(f"{item.title} {item.detail or ''}"))
-        other = translated[item_id]
-        assert sorted(NUMBER.findall(f"{other.title} {other.detail or ''}")) == numbers, item_id
+        numbers = sorted(NUMBER.findall(text_of(item)))
+        assert sorted(NUMBER.findall(text_of(translated[item_id]))) == numbers, item_id
 
 
 def test_child_filter_covers_the_inventory_roll_up():

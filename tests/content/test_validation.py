@@ -22,6 +22,10 @@ FAULTS = {
     "empty_text": "empty text at groups.0.items.0.title",
     "no_arabic_script": "has no ar script",
     "missing_source": "missing source at groups.0.items.0.source",
+    "question_pair_incomplete": "'instead_of' and 'why' go together",
+    "maps_to_unknown": "maps_to 'tic_not_here': no item with that id",
+    "differing_fact": "'tic_002_provide_comfort' differs from en in maps_to",
+    "missing_translated_field": "'tic_ensure_safety' differs from en in detail",
 }
 
 
