@@ -8,7 +8,10 @@ import sys
 
 from app import paths
 
-DOMAIN = ["app.content", "app.content.validate", "app.rules", "app.rules.scenarios", "app.i18n", "app.settings"]
+DOMAIN = [
+    "app.content", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.directory",
+    "app.i18n", "app.settings",
+]  # fmt: skip
 
 
 def test_domain_modules_do_not_import_flet():

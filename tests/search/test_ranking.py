@@ -1,0 +1,95 @@
+"""Search over the shipped content, written as "A ranks above B" in each language."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.search import default_index
+from app.search.index import Document, LanguageIndex
+
+
+def ids(query: str, *languages: str) -> list[str]:
+    return [hit.item_id for hit in default_index().search(query, languages)]
+
+
+def ranks_above(query: str, language: str, a: str, b: str) -> None:
+    found = ids(query, language)
+    assert a in found and b in found, (query, found[:10])
+    assert found.index(a) < found.index(b), (query, found[:10])
+
+
+@pytest.mark.parametrize(
+    "query, language, expected",
+    [
+        ("tattoo", "en", "q_add_tattoo_meaning"),
+        ("tatuaje", "es", "q_add_tattoo_meaning"),
+        ("tatuaj", "es", "q_add_tattoo_meaning"),  # prefix while typing
+        ("TATUAJE", "es", "q_add_tattoo_meaning"),
+        ("وشم", "ar", "q_add_tattoo_meaning"),
+        ("وَشْم", "ar", "q_add_tattoo_meaning"),  # with harakat
+        ("الوشم", "ar", "q_add_tattoo_meaning"),  # with the article
+        ("interpret", "en", "interp_professional"),
+        ("interprete", "es", "interp_professional"),  # "intérprete" without its accent
+        ("مترجم", "ar", "interp_professional"),
+        ("nino", "es", "kid_alone_sometime"),  # "niño"
+        ("طفل", "ar", "kid_alone_sometime"),
+        ("confidencialidad limites", "es", "qg_explain_confidentiality_first"),  # every term must match
+    ],
+)
+def test_finds(query, language, expected):
+    assert expected in ids(query, language)
+
+
+def test_title_match_ranks_above_body_match():
+    # "interpreter" is in the title of one and only in the text of the other.
+    ranks_above("interpreter", "en", "interp_professional", "interp_exception_agency")
+    ranks_above("intérprete", "es", "interp_professional", "interp_exception_agency")
+    ranks_above("مترجم", "ar", "interp_professional", "interp_exception_agency")
+
+
+def test_whole_word_ranks_above_partial():
+    ranks_above("child", "en", "kid_definition", "safe_child_privacy_chaperone")  # "child" vs "Children"
+    ranks_above("tatuaje", "es", "q_add_tattoo_meaning", "qg_tattoo_curiosity")  # "tatuaje" vs "tatuajes"
+
+
+def test_whole_word_above_prefix_in_a_small_index():
+    docs = [
+        Document("guidance", "partial", "Cardiology referral", "", 0),
+        Document("guidance", "whole", "Offer a card", "", 1),
+        Document("guidance", "body", "Something else", "Give a card to hide", 2),
+    ]
+    index = LanguageIndex("en", docs)
+    assert [hit.item_id for hit in index.search("card")] == ["whole", "partial", "body"]
+
+
+def test_arabic_ranking_in_a_small_index():
+    docs = [
+        Document("guidance", "body", "شيء آخر", "استعن بالمترجم", 0),
+        Document("guidance", "prefix", "مترجمون محترفون", "", 1),
+        Document("guidance", "whole", "مترجم محترف", "", 2),
+    ]
+    index = LanguageIndex("ar", docs)
+    assert [hit.item_id for hit in index.search("المترجم")] == ["whole", "prefix", "body"]
+
+
+def test_current_language_only_unless_all_are_asked_for():
+    assert ids("tatuaje", "en") == []
+    hits = default_index().search("tatuaje", ("en", "es", "ar"))
+    assert {hit.language for hit in hits} == {"es"}
+
+
+def test_all_languages_show_each_item_once():
+    hits = default_index().search("interpreter intérprete", ("en", "es", "ar"))
+    keys = [(hit.topic, hit.item_id) for hit in hits]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_empty_and_nonsense_queries_find_nothing(language):
+    for query in ["", " ", "x", "zzqxj", "؟؟", "qwertyuiop asdf"]:
+        assert ids(query, language) == []
+
+
+def test_very_long_input_is_answered():
+    assert "interp_professional" in ids("interpreter " * 5_000, "en")
+    assert ids("x" * 100_000, "es") == []
