@@ -19,7 +19,7 @@ from babel.messages.pofile import read_po
 from app import paths
 
 DOMAIN = "messages"
-LTR_ISOLATE, POP_ISOLATE = "\u2066", "\u2069"
+LTR_ISOLATE, RTL_ISOLATE, POP_ISOLATE = "\u2066", "\u2067", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ DEFAULT_LANGUAGE = "en"
 def isolate_ltr(text: str) -> str:
     """Keep a left-to-right run (a phone number, a citation) in order whatever the surrounding direction."""
     return f"{LTR_ISOLATE}{text}{POP_ISOLATE}"
+
+
+def isolate(text: str, language: Language) -> str:
+    """A whole text in its own language's direction, wherever it is shown (an Arabic question
+    inside the English app keeps its punctuation at its end, and the other way round)."""
+    return f"{RTL_ISOLATE if language.rtl else LTR_ISOLATE}{text}{POP_ISOLATE}"
 
 
 def N_(message: str) -> str:

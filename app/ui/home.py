@@ -36,11 +36,30 @@ def build(shell: Shell) -> ft.Control:
                 _("Signs that may prompt careful, private follow-up questions."),
             ),
             card(
+                "/asking",
+                ft.Icons.QUESTION_ANSWER,
+                _("Asking"),
+                _("Open questions, and what to say first, in the patient's language."),
+            ),
+            card(
+                "/care",
+                ft.Icons.VOLUNTEER_ACTIVISM,
+                _("Care approach"),
+                _("Respectful, patient-led care: principles and what they look like in practice."),
+            ),
+            card(
+                "/guidance",
+                ft.Icons.MENU_BOOK,
+                _("Guidance"),
+                _("Safety, immediate care, records, handoffs, interpreters and children."),
+            ),
+            card(
                 "/next",
                 ft.Icons.ALT_ROUTE,
                 _("Next steps"),
                 _("What to do next and whom to contact, with the reasons."),
             ),
+            card("/contacts", ft.Icons.CONTACT_PHONE, _("Contacts"), _("Useful numbers, and a card to hand over.")),
             card("/settings", ft.Icons.SETTINGS, _("Settings"), _("Language, text size, theme and jurisdiction.")),
             ft.Row(
                 [

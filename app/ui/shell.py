@@ -15,7 +15,9 @@ from app.content import Bundle, load_bundle
 from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
-from app.ui import contacts, home, indicators, neutral, privacy, reporting, settings_view
+from app.ui import (
+    asking, contacts, guidance, home, indicators, neutral, principles, privacy, reporting, search, settings_view,
+)
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
 from app.ui.widgets import content_error
@@ -34,17 +36,43 @@ class Section:
     selected_icon: ft.IconData
     build: Callable[[Shell], ft.Control]
     parent: str | None = None  # a screen reached from another (Privacy, from Settings) stays off the bar
+    on_bar: bool = False  # one of the five a phone's bottom bar has room for; the rest are on Home
+    topic: str | None = None  # the content topic it shows, for opening search results
+    in_nav: bool = True
 
 
 SECTIONS = (
-    Section("/", N_("Home"), ft.Icons.HOME_OUTLINED, ft.Icons.HOME, home.build),
-    Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build),
-    Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build),
-    Section("/contacts", N_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE, contacts.build),
+    Section("/", N_("Home"), ft.Icons.HOME_OUTLINED, ft.Icons.HOME, home.build, on_bar=True),
+    Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build,
+            on_bar=True, topic="indicators"),
+    Section("/care", N_("Care approach"), ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED, ft.Icons.VOLUNTEER_ACTIVISM,
+            principles.build, topic="principles"),
+    Section("/asking", N_("Asking"), ft.Icons.QUESTION_ANSWER_OUTLINED, ft.Icons.QUESTION_ANSWER, asking.build,
+            on_bar=True, topic="questions"),
+    Section("/guidance", N_("Guidance"), ft.Icons.MENU_BOOK_OUTLINED, ft.Icons.MENU_BOOK, guidance.build,
+            topic="guidance"),
+    Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build, on_bar=True),
+    Section("/contacts", N_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE, contacts.build,
+            on_bar=True),
     Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
     Section("/privacy", N_("Privacy"), ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK, privacy.build, "/settings"),
-)
-NAV = tuple(section for section in SECTIONS if section.parent is None)
+    Section("/search", N_("Search"), ft.Icons.SEARCH, ft.Icons.SEARCH, search.build, in_nav=False),
+)  # fmt: skip
+RAIL = tuple(section for section in SECTIONS if section.parent is None and section.in_nav)
+BAR = tuple(section for section in RAIL if section.on_bar)
+
+
+def icon_action(icon: ft.IconData, label: str, on_click: Callable) -> ft.Control:
+    """An app-bar icon with a name: a tooltip alone leaves the button nameless to screen readers.
+    One accessibility node, named and tappable, in place of the icon's nameless one."""
+    return ft.Semantics(
+        content=ft.IconButton(icon, on_click=on_click),
+        label=label,
+        button=True,
+        container=True,
+        exclude_semantics=True,
+        on_tap=on_click,
+    )
 
 
 class Shell:
@@ -55,6 +83,12 @@ class Shell:
         self.child_only = False  # a view filter, kept in memory for this session only
         self.answers: reporting.Answers | None = None  # wizard answers: memory only, dropped on leaving
         self.card: contacts.CardChoice | None = None  # the referral card being prepared or shown
+        self.patient_language: str | None = None  # questions shown in the patient's language
+        self.search_text = ""  # what was typed in search: memory only, like every answer
+        self.search_all_languages = False
+        self.opened_item: str | None = None  # the item a search result opened, on its section
+        self._opened_route: str | None = None
+        self._after_render: list[Callable] = []
         self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
         self._shift_presses: list[float] = []
         self._last_activity = time.monotonic()
@@ -121,6 +155,10 @@ class Shell:
         self.answers = None
         self.child_only = False
         self.card = None
+        self.patient_language = None
+        self.search_text = ""
+        self.search_all_languages = False
+        self.opened_item = None
 
     def quick_exit(self) -> None:
         self.forget_answers()
@@ -183,6 +221,19 @@ class Shell:
     def navigate(self, route: str) -> None:
         self.page.navigate(route)
 
+    def section_of(self, topic: str) -> Section:
+        return next(section for section in SECTIONS if section.topic == topic)
+
+    def open_item(self, topic: str, item_id: str) -> None:
+        """Show an item where it stands in its section: its group open, the item marked and in view."""
+        route = self.section_of(topic).route
+        self.opened_item, self._opened_route = item_id, route
+        self.navigate(route)
+
+    def after_render(self, action: Callable) -> None:
+        """Run a coroutine function once the screen being built has reached the browser."""
+        self._after_render.append(action)
+
     def _current(self) -> Section:
         route = (self.page.route or "/").split("?")[0].rstrip("/") or "/"
         return next((s for s in SECTIONS if s.route == route), SECTIONS[0])
@@ -208,27 +259,33 @@ class Shell:
             self.card = None
         elif self.card and self.card.showing:
             return self._render_card()
-        index = next(i for i, s in enumerate(NAV) if s.route == (section.parent or section.route))
+        if self._opened_route != section.route:
+            self.opened_item = None  # a search result is marked on its own section only
         self._narrow = narrow = self._is_narrow()
+        destinations = BAR if narrow else RAIL
+        route = section.parent or section.route
+        index = next((i for i, s in enumerate(destinations) if s.route == route), 0 if narrow else None)
+        self._after_render.clear()
         try:
             screen = section.build(self)
         except ContentError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
         body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
-        on_change = lambda e: self.navigate(NAV[e.control.selected_index].route)  # noqa: E731
+        on_change = lambda e: self.navigate(destinations[e.control.selected_index].route)  # noqa: E731
         view = self.view
+        actions: list[ft.Control] = [icon_action(ft.Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
+        if narrow:  # the bottom bar has no room for Settings
+            actions.append(icon_action(ft.Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
         # A plain "Exit" on every screen; Shift three times does the same from the keyboard.
-        exit_button = ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit")
-        view.appbar = ft.AppBar(
-            title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=[exit_button]
-        )
+        actions.append(ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit"))
+        view.appbar = ft.AppBar(title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=actions)
         if narrow:
             view.navigation_bar = ft.NavigationBar(
                 selected_index=index,
                 on_change=on_change,
                 destinations=[
                     ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                    for s in NAV
+                    for s in destinations
                 ],
             )
             view.controls = [self._listening(body)]
@@ -239,12 +296,15 @@ class Shell:
                 label_type=ft.NavigationRailLabelType.ALL,
                 destinations=[
                     ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                    for s in NAV
+                    for s in destinations
                 ],
             )
             view.navigation_bar = None
             view.controls = [self._listening(ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0))]
         self.page.update()
+        for action in self._after_render:
+            self.page.run_task(action)
+        self._after_render.clear()
 
     def _listening(self, content: ft.Control) -> ft.Control:
         # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.

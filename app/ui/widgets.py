@@ -38,21 +38,30 @@ def child_badge(tr: Translator) -> ft.Container:
     )
 
 
-def item_tile(tr: Translator, item: Item) -> ft.Semantics:
+def item_tile(tr: Translator, item: Item, highlighted: bool = False, extra: list[ft.Control] | None = None) -> ft.Semantics:
     lines: list[ft.Control] = [
         ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
     ]
     if item.detail:
         lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    lines.extend(extra or [])
     if item.child:
         lines.append(child_badge(tr))
     lines.append(source_line(tr, item))
+    return tile_frame(item.id, lines, highlighted)
+
+
+def tile_frame(item_id: str, lines: list[ft.Control], highlighted: bool = False) -> ft.Semantics:
+    """An item's lines in one padded block; the item a search opened is tinted."""
     tile = ft.Container(
         ft.Column(lines, spacing=4, horizontal_alignment=ft.CrossAxisAlignment.START),
         padding=ft.Padding.symmetric(horizontal=16, vertical=10),
+        bgcolor=ft.Colors.PRIMARY_CONTAINER if highlighted else None,
+        border_radius=ft.BorderRadius.all(12),
     )
     # Its own accessibility node: otherwise a screen reader reads a whole group as one label.
-    return ft.Semantics(content=tile, container=True, key=item.id)
+    # A scroll key, so that a search result can bring it into view.
+    return ft.Semantics(content=tile, container=True, key=ft.ScrollKey(item_id))
 
 
 def content_error(tr: Translator, error) -> ft.Control:

@@ -129,10 +129,12 @@ class App:
 
     def nav(self, label: str):
         """A navigation destination: a tab in the bottom bar; in the rail a button whose name
-        Flutter extends with its position ('Tab 1 of 3', in the page's language)."""
+        Flutter extends with its position ('Tab 1 of 3', in the page's language); on a phone,
+        Settings is an app-bar button."""
         tab = self.page.get_by_role("tab", name=label, exact=True)
         rail = self.page.get_by_role("button", name=re.compile(rf"^{re.escape(label)}\s"))
-        return tab.or_(rail).first
+        action = self.page.get_by_role("button", name=label, exact=True)
+        return tab.or_(rail).or_(action).first
 
     def go(self, label: str) -> None:
         self.nav(label).click()

@@ -94,6 +94,27 @@ def test_idle_reset_clears_wizard_answers(browser, quick_idle_url):
         assert not wizard.switch("q_rpt_sexual_exploitation").is_checked()
 
 
+def test_idle_reset_forgets_search_text_and_patient_language(browser, quick_idle_url):
+    with desktop_app(browser, quick_idle_url) as app:
+        app.open("/asking")
+        app.page.get_by_role("button", name="العربية", exact=True).click()
+        app.see("English: ")  # each Arabic line has its English version beneath it
+        app.page.get_by_role("button", name="Search", exact=True).click()
+        field = app.page.get_by_role("textbox", name="Search")
+        field.click()
+        field.press_sequentially("tattoo", delay=40)
+        app.see("What does that tattoo mean or represent?")
+        app.page.wait_for_timeout(6000)  # idle for longer than the configured 3 s
+        app.see("Point-of-care guidance for clinicians.")
+        app.page.get_by_role("button", name="Search", exact=True).click()
+        field = app.page.get_by_role("textbox", name="Search")
+        field.wait_for()
+        assert field.input_value() == ""
+        app.go("Asking")
+        app.see("Say this first")
+        assert app.text("English: ").count() == 0  # questions back in the app's own language
+
+
 def test_going_to_the_background_clears_answers(app):
     app.open("/next")
     wizard = Wizard(app, "en")

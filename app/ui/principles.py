@@ -1,0 +1,37 @@
+"""Care approach: the toolkit's trauma-informed concepts, the guide's key principles mapped
+onto them, and the behaviours in practice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import flet as ft
+
+from app.content.models import Principle
+from app.ui.topic import framing_banner, group_tiles, reveal_opened
+from app.ui.widgets import item_tile, scrolling
+
+if TYPE_CHECKING:
+    from app.ui.shell import Shell
+
+
+def build(shell: Shell) -> ft.Control:
+    tr, content, opened = shell.tr, shell.bundle.principles, shell.opened_item
+
+    def view(item: Principle, is_opened: bool) -> ft.Control:
+        extra = []
+        if item.maps_to:
+            concept = content.item(item.maps_to).title
+            extra.append(
+                ft.Text(
+                    tr._("Part of: {concept}").format(concept=concept),
+                    theme_style=ft.TextThemeStyle.LABEL_LARGE,
+                    color=ft.Colors.PRIMARY,
+                )
+            )
+        return item_tile(tr, item, highlighted=is_opened, extra=extra)
+
+    groups = [(group, group.items) for group in content.groups]
+    body = scrolling([framing_banner(content.framing), *group_tiles(tr, groups, opened, view=view)], spacing=4)
+    reveal_opened(shell, body, opened)
+    return body

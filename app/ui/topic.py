@@ -1,0 +1,90 @@
+"""Building blocks of a content section: the framing banner, groups as expandable tiles, and
+the item a search result opened, expanded, marked and scrolled into view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import flet as ft
+
+from app.content.models import Group, Item
+from app.i18n import Translator
+from app.ui.widgets import item_tile
+
+if TYPE_CHECKING:
+    from app.ui.shell import Shell
+
+ItemView = Callable[[Item, bool], ft.Control]  # (item, is the opened one) -> tile
+
+
+def framing_banner(items: Sequence[Item], key: str = "framing") -> ft.Container:
+    """Points that are always in view, above everything the section lists."""
+    rows = [
+        ft.Row(
+            [
+                ft.Icon(ft.Icons.INFO_OUTLINE, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                ft.Text(
+                    item.title,
+                    theme_style=ft.TextThemeStyle.BODY_MEDIUM,
+                    weight=ft.FontWeight.W_600,
+                    color=ft.Colors.ON_SECONDARY_CONTAINER,
+                    expand=True,
+                ),
+            ],
+            vertical_alignment=ft.CrossAxisAlignment.START,
+        )
+        for item in items
+    ]
+    return ft.Container(
+        ft.Column(rows, spacing=4),
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        border_radius=ft.BorderRadius.all(12),
+        padding=ft.Padding.symmetric(horizontal=12, vertical=10),
+        key=key,
+    )
+
+
+def group_tiles(
+    tr: Translator,
+    groups: Sequence[tuple[Group, Sequence[Item]]],
+    opened: str | None = None,
+    expanded: bool = False,
+    view: ItemView | None = None,
+) -> list[ft.Control]:
+    """One expandable tile per group. The group holding `opened` starts expanded."""
+    view = view or (lambda item, is_opened: item_tile(tr, item, highlighted=is_opened))
+    tiles = []
+    for group, items in groups:
+        count = tr.ngettext("{count} item", "{count} items", len(items)).format(count=len(items))
+        children: list[ft.Control] = []
+        if group.intro:
+            children.append(
+                ft.Container(
+                    ft.Text(group.intro, theme_style=ft.TextThemeStyle.BODY_MEDIUM, italic=True),
+                    padding=ft.Padding.symmetric(horizontal=16),
+                )
+            )
+        children.extend(view(item, item.id == opened) for item in items)
+        holds_opened = any(item.id == opened for item in items)
+        tiles.append(
+            ft.ExpansionTile(
+                title=ft.Text(group.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+                subtitle=ft.Text(count, theme_style=ft.TextThemeStyle.BODY_SMALL),
+                controls=children,
+                expanded=expanded or holds_opened,
+                expanded_cross_axis_alignment=ft.CrossAxisAlignment.START,  # start = right in Arabic
+                key=group.id,
+            )
+        )
+    return tiles
+
+
+def reveal_opened(shell: Shell, body: ft.Column, opened: str | None) -> None:
+    """Scroll the item a search result opened into view once the screen is drawn."""
+    if not opened:
+        return
+
+    async def scroll() -> None:
+        await body.scroll_to(scroll_key=ft.ScrollKey(opened), duration=300)
+
+    shell.after_render(scroll)
