@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import content_load  # noqa: E402
 import quick_exit  # noqa: E402
 import rules_engine  # noqa: E402
+import search  # noqa: E402
 
-BENCHMARKS = [content_load.measure, rules_engine.measure, quick_exit.measure]
+BENCHMARKS = [content_load.measure, search.measure, rules_engine.measure, quick_exit.measure]
 
 
 def main() -> None:
