@@ -11,7 +11,7 @@ from app.content import load_bundle
 from app.content.models import Item, Question
 from app.i18n import LANGUAGES, Language, Translator, isolate
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
-from app.ui.widgets import child_badge, item_tile, scrolling, source_line, tile_frame
+from app.ui.widgets import child_badge, item_tile, language_choice, scrolling, source_line, tile_frame
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -93,12 +93,7 @@ def build(shell: Shell) -> ft.Control:
     chooser = ft.Column(
         [
             ft.Text(_("Patient's language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.SegmentedButton(
-                selected=[patient.code],
-                allow_multiple_selection=False,
-                on_change=choose,
-                segments=[ft.Segment(value=code, label=ft.Text(lang.native_name)) for code, lang in LANGUAGES.items()],
-            ),
+            language_choice(patient.code, choose),
         ],
         spacing=4,
     )

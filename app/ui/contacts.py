@@ -11,8 +11,8 @@ from babel import Locale
 
 from app.directory import Directory, load_directory
 from app.directory.models import Entry
-from app.i18n import LANGUAGES, Translator, isolate_ltr
-from app.ui.widgets import scrolling
+from app.i18n import Translator, isolate_ltr
+from app.ui.widgets import language_choice, scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -73,12 +73,7 @@ def build(shell: Shell) -> ft.Control:
 
     rows: list[ft.Control] = [
         ft.Text(_("Card language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
-        ft.SegmentedButton(
-            selected=[choice.language],
-            allow_multiple_selection=False,
-            on_change=set_language,
-            segments=[ft.Segment(value=code, label=ft.Text(lang.native_name)) for code, lang in LANGUAGES.items()],
-        ),
+        language_choice(choice.language, set_language),
         ft.SegmentedButton(
             selected=["shoe" if choice.shoe else "full"],
             allow_multiple_selection=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.content.models import Item
-from app.i18n import Translator
+from app.i18n import LANGUAGES, Translator
 
 
 def scrolling(controls: list[ft.Control], spacing: float = 8) -> ft.Column:
@@ -72,4 +72,14 @@ def content_error(tr: Translator, error) -> ft.Control:
             ft.Text(tr._("Please report these problems to whoever maintains this app:")),
             *(ft.Text(tr.ltr(str(problem)), theme_style=ft.TextThemeStyle.BODY_SMALL) for problem in error.problems),
         ]
+    )
+
+
+def language_choice(selected: str, on_change) -> ft.SegmentedButton:
+    """One of the three languages, each by its own name (for a patient, apart from the app's)."""
+    return ft.SegmentedButton(
+        selected=[selected],
+        allow_multiple_selection=False,
+        on_change=on_change,
+        segments=[ft.Segment(value=code, label=ft.Text(lang.native_name)) for code, lang in LANGUAGES.items()],
     )
