@@ -78,6 +78,23 @@ class Question(Item):
         return self
 
 
+class QuizItem(Item):
+    """A statement to judge true or false (`title`), with its answer and why."""
+
+    answer: bool = Field(description="Whether the statement is true.")
+    explanation: Text = Field(description="Why, drawn from the sources; translated.")
+    percent_correct: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="For the training study's items only: the exact pre-training share of providers who "
+        "answered correctly (seed 000, Table 2).",
+    )
+    see_also: Literal["indicators", "principles", "questions", "guidance", "reporting"] | None = Field(
+        default=None, description="The section of the app the explanation points to."
+    )
+
+
 ItemT = TypeVar("ItemT", bound=Item)
 
 
@@ -176,12 +193,25 @@ class GuidanceFile(GroupedTopic[Item]):
     topic: Literal["guidance"]
 
 
+class QuizFile(GroupedTopic[QuizItem]):
+    """Study mode: statements grouped by where they come from, and "did you know" figures."""
+
+    ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing", "facts")
+
+    topic: Literal["quiz"]
+    facts: list[Item] = Field(min_length=1, description="Figures for context, exactly as the sources give them.")
+
+    def statements(self) -> list[QuizItem]:
+        return [item for group in self.groups for item in group.items]
+
+
 # topic name (the file's stem) -> model. Every language directory holds one file per topic.
 TOPICS: dict[str, type[GroupedTopic]] = {
     "indicators": IndicatorsFile,
     "principles": PrinciplesFile,
     "questions": QuestionsFile,
     "guidance": GuidanceFile,
+    "quiz": QuizFile,
     "reporting": ReportingFile,
 }
 
@@ -196,6 +226,7 @@ class Bundle(BaseModel):
     principles: PrinciplesFile
     questions: QuestionsFile
     guidance: GuidanceFile
+    quiz: QuizFile
     reporting: ReportingFile
 
     def topic(self, name: str) -> GroupedTopic:

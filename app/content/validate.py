@@ -260,10 +260,11 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
             )
         elif theirs.group != ref.group or theirs.facts != ref.facts:
             differs = (["group"] if theirs.group != ref.group else []) + _differing(ref.facts, theirs.facts)
+            where = theirs.loc if differs[0] == "group" else (*theirs.loc, differs[0])  # its line, if present
             report.problems.append(
                 Problem(
                     display(theirs.path),
-                    line_of(theirs.path, theirs.loc),
+                    line_of(theirs.path, where),
                     f"{item_id!r} differs from {REFERENCE} in {', '.join(differs)}: "
                     "only the texts are translated; everything else must match",
                 )

@@ -20,7 +20,7 @@ EXACT_EN = {
     "q_add_tattoo_meaning": "What does that tattoo mean or represent?",
     "kid_definition": "under 18",
 }
-NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")  # "15,2" in Spanish is "15.2"
 
 
 def by_id(language: str) -> dict:
@@ -42,8 +42,8 @@ def test_exact_facts_in_english(item_id, fact):
 def test_translations_keep_every_number(language):
     english, translated = by_id("en"), by_id(language)
     for item_id, item in english.items():
-        numbers = sorted(NUMBER.findall(text_of(item)))
-        assert sorted(NUMBER.findall(text_of(translated[item_id]))) == numbers, item_id
+        numbers = sorted(n.replace(",", ".") for n in NUMBER.findall(text_of(item)))
+        assert sorted(n.replace(",", ".") for n in NUMBER.findall(text_of(translated[item_id]))) == numbers, item_id
 
 
 def test_child_filter_covers_the_inventory_roll_up():

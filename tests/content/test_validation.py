@@ -26,6 +26,7 @@ FAULTS = {
     "maps_to_unknown": "maps_to 'tic_not_here': no item with that id",
     "differing_fact": "'tic_002_provide_comfort' differs from en in maps_to",
     "missing_translated_field": "'tic_ensure_safety' differs from en in detail",
+    "differing_answer": "'quiz_t2_rare' differs from en in answer",
 }
 
 
