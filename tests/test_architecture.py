@@ -9,7 +9,7 @@ import sys
 from app import paths
 
 DOMAIN = [
-    "app.content", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.directory",
+    "app.content", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.study", "app.directory",
     "app.i18n", "app.settings",
 ]  # fmt: skip
 

@@ -59,6 +59,7 @@ def build(shell: Shell) -> ft.Control:
                 _("Next steps"),
                 _("What to do next and whom to contact, with the reasons."),
             ),
+            card("/study", ft.Icons.SCHOOL, _("Study"), _("True or false, with how peers answered. Nothing is saved.")),
             card("/contacts", ft.Icons.CONTACT_PHONE, _("Contacts"), _("Useful numbers, and a card to hand over.")),
             card("/settings", ft.Icons.SETTINGS, _("Settings"), _("Language, text size, theme and jurisdiction.")),
             ft.Row(

@@ -15,8 +15,9 @@ from app.content import Bundle, load_bundle
 from app.content.loader import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
+from app.study import Session
 from app.ui import (
-    asking, contacts, guidance, home, indicators, neutral, principles, privacy, reporting, search, settings_view,
+    asking, contacts, guidance, home, indicators, neutral, principles, privacy, reporting, search, settings_view, study,
 )
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import FONTS, build_theme
@@ -51,9 +52,11 @@ SECTIONS = (
             on_bar=True, topic="questions"),
     Section("/guidance", N_("Guidance"), ft.Icons.MENU_BOOK_OUTLINED, ft.Icons.MENU_BOOK, guidance.build,
             topic="guidance"),
-    Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build, on_bar=True),
+    Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build, on_bar=True,
+            topic="reporting"),
     Section("/contacts", N_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE, contacts.build,
             on_bar=True),
+    Section("/study", N_("Study"), ft.Icons.SCHOOL_OUTLINED, ft.Icons.SCHOOL, study.build),
     Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
     Section("/privacy", N_("Privacy"), ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK, privacy.build, "/settings"),
     Section("/search", N_("Search"), ft.Icons.SEARCH, ft.Icons.SEARCH, search.build, in_nav=False),
@@ -86,6 +89,7 @@ class Shell:
         self.patient_language: str | None = None  # questions shown in the patient's language
         self.search_text = ""  # what was typed in search: memory only, like every answer
         self.search_all_languages = False
+        self.study: Session | None = None  # a trainee's session: memory only, never a stored score
         self.opened_item: str | None = None  # the item a search result opened, on its section
         self._opened_route: str | None = None
         self._after_render: list[Callable] = []
@@ -158,6 +162,7 @@ class Shell:
         self.patient_language = None
         self.search_text = ""
         self.search_all_languages = False
+        self.study = None
         self.opened_item = None
 
     def quick_exit(self) -> None:
