@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8550
 
-.PHONY: run test setup check schema extract update compile bench clean
+.PHONY: run test setup check schema cache extract update compile bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,11 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 ## Serve the app at http://$(HOST):$(PORT)/ — offline, nothing fetched at run time.
-run: setup compile
+run: setup compile cache
 	$(PY) -m app --host $(HOST) --port $(PORT)
 
 ## Every test: content, i18n, settings and the real app in headless Chromium.
-test: setup compile
+test: setup compile cache
 	bash scripts/ensure-chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -32,6 +32,10 @@ check: setup
 
 schema: setup
 	$(PY) -m app.content schema
+
+## Parsed content snapshot (build/content-cache): start-up skips YAML parsing for unchanged files.
+cache: setup
+	$(PY) -m app.content cache
 
 ## UI strings: extract -> update -> (translate) -> compile.
 extract: setup
@@ -45,9 +49,9 @@ update: extract
 compile: setup
 	$(BABEL) compile -d locales -D messages
 
-bench: setup compile
+bench: setup compile cache
 	bash scripts/ensure-chromium
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache locales/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) .pytest_cache locales/*/LC_MESSAGES/*.mo build/content-cache

@@ -3,6 +3,7 @@
     python -m app.content check              validate every file, packs included; exit 1 when anything is wrong
     python -m app.content dump --lang es     print one language's validated bundle as JSON
     python -m app.content schema             write the JSON Schema to content/_schema/
+    python -m app.content cache              snapshot the parsed content for fast start-up (make does this)
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from app import i18n, paths
+from app.content import cache
+from app.content.loader import parse_yaml
 from app.content.dump import bundle_as_dict
 from app.content.schema import write_schemas
 from app.content.validate import validate_tree
@@ -46,7 +51,18 @@ def main(argv: list[str] | None = None) -> int:
     for command in (check, dump):
         command.add_argument("--root", type=Path, default=paths.CONTENT_DIR, help="content tree (default: bundled)")
     commands.add_parser("schema", help="export JSON Schema from the models")
+    commands.add_parser("cache", help="snapshot the parsed content files for fast loading")
     args = parser.parse_args(argv)
+
+    if args.command == "cache":
+        files = [path for language in i18n.LANGUAGES for path in sorted((paths.CONTENT_DIR / language).glob("*.yaml"))]
+        try:
+            count = cache.write(files, parse_yaml)
+        except yaml.YAMLError as error:  # nothing to snapshot until the file parses; `check` says where
+            print(f"not cached: {error}", file=sys.stderr)
+            return 1
+        print(f"cached {count} content files in {cache.CACHE_DIR}")
+        return 0
 
     if args.command == "schema":
         for path in write_schemas():

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from app import paths
+from app.content import cache as snapshot
 from app.content.models import TOPICS, Bundle
 
 # libyaml is several times faster than the pure-Python parser; fall back when it is absent.
@@ -27,6 +28,15 @@ def read_yaml(path: Path) -> Any:
     """Parse one file. Raises yaml.YAMLError (with a line mark) on malformed input."""
     with path.open(encoding="utf-8") as stream:
         return yaml.load(stream, Loader=_Loader)
+
+
+def parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)
+
+
+def read_content(path: Path) -> Any:
+    """A content file's data, from the parsed snapshot when the file is unchanged."""
+    return snapshot.load(path, parse_yaml)
 
 
 def line_of(path: Path, loc: tuple) -> int:
@@ -72,6 +82,6 @@ def load_bundle(language: str, root: Path = paths.CONTENT_DIR) -> Bundle:
     return report.bundles[language]
 
 
-def build_bundle(language: str, data_by_topic: dict[str, Any]) -> Bundle:
-    models = {topic: TOPICS[topic].model_validate(data) for topic, data in data_by_topic.items()}
+def build_bundle(language: str, models: dict[str, Any]) -> Bundle:
+    """One language's validated topic models as a bundle."""
     return Bundle(language=language, **models)

@@ -14,7 +14,7 @@ import pydantic
 import yaml
 
 from app import i18n, paths
-from app.content.loader import build_bundle, line_of, read_yaml, topic_path
+from app.content.loader import build_bundle, line_of, read_content, topic_path
 from app.content.models import TOPICS, Bundle
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
@@ -89,17 +89,20 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
     parsed: dict[str, set[str]] = {}  # language -> topics whose file could be read
     for language in languages:
         data_by_topic: dict[str, Any] = {}
+        models: dict[str, Any] = {}
         ids[language] = {}
         for topic in TOPICS:
             path = topic_path(root, language, topic)
-            data = _check_file(path, language, topic, report)
+            data, model = _check_file(path, language, topic, report)
             if data is not None:
                 data_by_topic[topic] = data
                 _collect_ids(path, topic, data, ids[language], report)
+            if model is not None:
+                models[topic] = model
         parsed[language] = set(data_by_topic)
         _unexpected_files(root / language, report)
-        if len(data_by_topic) == len(TOPICS) and not _has_problems_in(root / language, report):
-            report.bundles[language] = build_bundle(language, data_by_topic)
+        if len(models) == len(TOPICS) and not _has_problems_in(root / language, report):
+            report.bundles[language] = build_bundle(language, models)
     if REFERENCE in ids:
         for language in languages:
             if language != REFERENCE:
@@ -111,29 +114,31 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
     return report
 
 
-def _check_file(path: Path, language: str, topic: str, report: Report) -> dict | None:
-    """Parse and validate one file; return its data when it is usable for cross-file checks."""
+def _check_file(path: Path, language: str, topic: str, report: Report) -> tuple[dict | None, Any]:
+    """Parse and validate one file: its data when it is usable for cross-file checks, and its
+    model when it is valid."""
     where = display(path)
     if not path.exists():
         report.problems.append(Problem(where, 1, f"missing file: every language needs {topic}.yaml"))
-        return None
+        return None, None
     report.files += 1
     try:
-        data = read_yaml(path)
+        data = read_content(path)
     except yaml.YAMLError as error:
         report.problems.append(yaml_problem(path, error))
-        return None
+        return None, None
     if not isinstance(data, dict):
         report.problems.append(Problem(where, 1, "expected a mapping with language, schema_version and topic"))
-        return None
+        return None, None
     declared = data.get("language")
     if declared != language:
         line = line_of(path, ("language",))
         report.problems.append(
             Problem(where, line, f"wrong language tag: file is under '{language}/' but declares {declared!r}")
         )
+    model = None
     try:
-        TOPICS[topic].model_validate(data)
+        model = TOPICS[topic].model_validate(data)
     except pydantic.ValidationError as error:
         report.problems += [
             problem
@@ -141,7 +146,7 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> dict |
             if not problem.message.startswith("language:")  # already reported above, more clearly
         ]
     _check_script(path, language, data, report)
-    return data
+    return data, model
 
 
 def _describe(issue: dict) -> str:
