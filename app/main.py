@@ -8,11 +8,19 @@ import os
 import flet as ft
 
 from app import paths
-from app.ui.settings_store import SettingsStore
-from app.ui.shell import Shell
+from app.ui import warmup
 
 
 async def main(page: ft.Page) -> None:
+    # Imported here: the server starts answering before the shell and its dependencies are
+    # loaded; the warm-up thread loads them while the browser loads the client.
+    from app.ui.settings_store import SettingsStore
+    from app.ui.shell import Shell
+    from app.ui.theme import FONTS
+
+    # The fonts first: the browser fetches and parses them while the settings are read.
+    page.fonts = FONTS
+    page.update()
     store = SettingsStore()
     Shell(page, store, await store.load()).start()
 
@@ -20,6 +28,7 @@ async def main(page: ft.Page) -> None:
 def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
     """Serve the web app locally, fully offline: renderer, fonts and content are bundled."""
     print(f"Care Reference is being served at http://{host}:{port}/ (offline; Ctrl+C stops it)", flush=True)
+    warmup.start(host, port)
     ft.run(
         main,
         view=ft.AppView.WEB_BROWSER,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import flet as ft
 
 from app.settings import ALLOWED_KEYS, Settings
@@ -12,12 +14,11 @@ class SettingsStore:
         self._prefs = ft.SharedPreferences()
 
     async def load(self) -> Settings:
-        stored = {}
-        for key in ALLOWED_KEYS:
-            try:
-                stored[key] = await self._prefs.get(key)
-            except Exception:  # an unreadable store must never keep the app from opening
-                stored[key] = None
+        # All keys at once: each read is a round trip to the client, and this is on the way to
+        # the first screen.
+        values = await asyncio.gather(*(self._prefs.get(key) for key in ALLOWED_KEYS), return_exceptions=True)
+        # An unreadable store must never keep the app from opening.
+        stored = {key: None if isinstance(value, BaseException) else value for key, value in zip(ALLOWED_KEYS, values)}
         return Settings.from_stored(stored)
 
     async def save(self, settings: Settings) -> None:
