@@ -28,9 +28,20 @@ def flet_index() -> Path:
     return Path(flet_web.__file__).parent / "web" / "index.html"
 
 
+# The app's own fonts are fetched while the Flutter client loads, not after the first screen
+# asks for them (they were the last thing the first screen waited for).
+PRELOAD = "".join(
+    f'\n  <link rel="preload" href="/fonts/{name}" as="font" type="font/ttf" crossorigin>'
+    for name in ("NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf")
+)
+
+
 def patched(original: str) -> str:
     replacements = [
-        ('<meta charset="UTF-8">', f'<meta charset="UTF-8">\n  <meta http-equiv="Content-Security-Policy" content="{CSP}">'),
+        (
+            '<meta charset="UTF-8">',
+            f'<meta charset="UTF-8">\n  <meta http-equiv="Content-Security-Policy" content="{CSP}">{PRELOAD}',
+        ),
         ("<title>Flet</title>", f"<title>{TITLE}</title>"),
         ('content="Flet application."', f'content="{TITLE}"'),
         ('name="apple-mobile-web-app-title" content="Flet"', f'name="apple-mobile-web-app-title" content="{TITLE}"'),
