@@ -115,7 +115,8 @@ class Shell:
 
     def start(self) -> None:
         self.page.fonts = FONTS
-        self.page.on_route_change = lambda e: self.render()
+        self._route = self.page.route or "/"
+        self.page.on_route_change = self._on_route_change
         self.page.on_resize = self._on_resize
         self.page.on_app_lifecycle_state_change = self._on_lifecycle
         self.page.on_disconnect = lambda e: setattr(self, "_connected", False)
@@ -224,7 +225,16 @@ class Shell:
     # Navigation ---------------------------------------------------------------------------
 
     def navigate(self, route: str) -> None:
+        """Show the route at once, then tell the browser (address bar, history). Waiting for the
+        browser to report the change back would add two round trips to every tap."""
+        self._route = route
+        self.render()
         self.page.navigate(route)
+
+    def _on_route_change(self, e) -> None:
+        if e.route != self._route:  # Back, Forward or a typed address; our own changes are drawn already
+            self._route = e.route
+            self.render()
 
     def section_of(self, topic: str) -> Section:
         return next(section for section in SECTIONS if section.topic == topic)
@@ -240,7 +250,7 @@ class Shell:
         self._after_render.append(action)
 
     def _current(self) -> Section:
-        route = (self.page.route or "/").split("?")[0].rstrip("/") or "/"
+        route = (self._route or "/").split("?")[0].rstrip("/") or "/"
         return next((s for s in SECTIONS if s.route == route), SECTIONS[0])
 
     def _on_resize(self, e) -> None:

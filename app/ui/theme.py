@@ -17,6 +17,9 @@ FONTS = {
     "NotoSansArabic": "/fonts/NotoSansArabic-Regular.ttf",
 }
 SEED_COLOR = ft.Colors.TEAL
+# A group opens within one short animation, so its content is there under 100 ms after a tap.
+# (Set on each tile: the theme's expansion_tile_theme did not reach them.)
+EXPAND = ft.AnimationStyle(duration=ft.Duration(milliseconds=60), reverse_duration=ft.Duration(milliseconds=60))
 
 # Material 3 default sizes, scaled by the user's text-size setting.
 _SIZES = {
