@@ -9,12 +9,9 @@ from __future__ import annotations
 import gettext
 import io
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 import yaml
-from babel import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from app import paths
 
@@ -25,6 +22,7 @@ LTR_ISOLATE, RTL_ISOLATE, POP_ISOLATE = "\u2066", "\u2067", "\u2069"
 @dataclass(frozen=True)
 class Language:
     code: str
+    native_name: str  # the language's name for itself, as CLDR has it (checked by a test)
     flutter_locale: tuple[str, ...]
     direction: str
     script: str
@@ -33,11 +31,6 @@ class Language:
     @property
     def rtl(self) -> bool:
         return self.direction == "rtl"
-
-    @cached_property
-    def native_name(self) -> str:
-        name = Locale.parse(self.code).get_display_name(self.code)
-        return name[:1].upper() + name[1:]
 
 
 def _load_languages() -> dict[str, Language]:
@@ -77,6 +70,9 @@ def _catalog(code: str) -> gettext.NullTranslations:
         with mo.open("rb") as stream:
             return gettext.GNUTranslations(stream)
     # No compiled catalog yet (e.g. run without `make`): compile the .po in memory.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as stream:
         catalog = read_po(stream, locale=code)
     buffer = io.BytesIO()

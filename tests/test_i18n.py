@@ -93,6 +93,9 @@ def test_language_metadata_agrees_with_cldr(code):
 
 def test_native_names_come_from_cldr():
     assert [lang.native_name for lang in i18n.LANGUAGES.values()] == ["English", "Español", "العربية"]
+    for code, language in i18n.LANGUAGES.items():
+        cldr = Locale.parse(code).get_display_name(code)
+        assert language.native_name == cldr[:1].upper() + cldr[1:]
 
 
 def test_ltr_isolation_only_inside_right_to_left_text():

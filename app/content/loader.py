@@ -10,7 +10,7 @@ import yaml
 
 from app import paths
 from app.content import cache as snapshot
-from app.content.models import TOPICS, Bundle
+from app.content.models import Bundle
 
 # libyaml is several times faster than the pure-Python parser; fall back when it is absent.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -10,6 +10,7 @@ the first screen waits for it:
 
 from __future__ import annotations
 
+import importlib
 import re
 import socket
 import threading
@@ -28,7 +29,7 @@ def used_names() -> set[str]:
 def warm() -> None:
     import flet as ft
 
-    import app.ui.shell  # noqa: F401
+    importlib.import_module("app.ui.shell")  # everything the screens need
     from app.i18n import LANGUAGES
     from app.ui.theme import build_theme
 
