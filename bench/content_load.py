@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from figures import figure, show
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 15
 PROBE = """
@@ -32,19 +34,14 @@ def measure() -> dict:
         figures = json.loads(out.stdout)
         loads.append(figures["load_ms"])
         imports.append(figures["import_ms"])
-    return {
-        "figure": "load + validate all content, 3 languages, fresh process",
-        "median_ms": round(statistics.median(loads), 1),
-        "min_ms": round(min(loads), 1),
-        "max_ms": round(max(loads), 1),
-        "import_median_ms": round(statistics.median(imports), 1),
-        "runs": RUNS,
-    }
+    return figure(
+        "load + validate all content, 3 languages, fresh process",
+        loads,
+        RUNS,
+        imports_median_ms=round(statistics.median(imports), 1),
+    )
 
 
 if __name__ == "__main__":
-    result = measure()
-    print(
-        f"{result['figure']}: median {result['median_ms']} ms "
-        f"(min {result['min_ms']}, max {result['max_ms']}; imports {result['import_median_ms']} ms; {RUNS} runs)"
-    )
+    row = measure()
+    print(f"{show(row)}; imports {row['imports_median_ms']} ms")

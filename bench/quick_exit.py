@@ -3,13 +3,13 @@ screen, timed inside the page (the title turns to "Clock" in the same update as 
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from figures import figure, show  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, App, serve_app  # noqa: E402
@@ -54,17 +54,11 @@ def measure() -> list[dict]:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for by_keyboard, name in ((False, "Exit control"), (True, "Shift x3")):
             times = [one_run(browser, url, by_keyboard) for _ in range(RUNS)]
-            results.append({
-                "figure": f"quick exit in Chromium ({name}) -> neutral screen",
-                "median_ms": round(statistics.median(times), 1),
-                "min_ms": round(min(times), 1),
-                "max_ms": round(max(times), 1),
-                "runs": RUNS,
-            })  # fmt: skip
+            results.append(figure(f"quick exit in Chromium ({name}) -> neutral screen", times, RUNS))
         browser.close()
     return results
 
 
 if __name__ == "__main__":
-    for r in measure():
-        print(f"{r['figure']}: median {r['median_ms']} ms (min {r['min_ms']}, max {r['max_ms']}; {RUNS} runs)")
+    for row in measure():
+        print(show(row))

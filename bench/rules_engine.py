@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import statistics
 import time
+
+from figures import figure, show
 
 from app.rules import Capacity, Case, evaluate, load_packs
 
@@ -30,15 +31,8 @@ def measure() -> dict:
         for case, pack in work:
             evaluate(case, pack)
         times.append((time.perf_counter() - start) * 1000)
-    return {
-        "figure": f"reporting engine, all {len(work)} combinations x packs",
-        "median_ms": round(statistics.median(times), 1),
-        "min_ms": round(min(times), 1),
-        "max_ms": round(max(times), 1),
-        "runs": RUNS,
-    }
+    return figure(f"reporting engine, all {len(work)} combinations x packs", times, RUNS)
 
 
 if __name__ == "__main__":
-    r = measure()
-    print(f"{r['figure']}: median {r['median_ms']} ms (min {r['min_ms']}, max {r['max_ms']}; {RUNS} runs)")
+    print(show(measure()))

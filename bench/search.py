@@ -7,6 +7,8 @@ from __future__ import annotations
 import statistics
 import time
 
+from figures import figure, show
+
 from app.search import SearchIndex
 
 RUNS = 7
@@ -42,15 +44,8 @@ def measure() -> dict:
             index.search(text, ALL)
             samples.append((time.perf_counter() - start) * 1000)
         per_run.append(p95(samples))
-    return {
-        "figure": f"search per keystroke, p95 of {len(typed)} keystrokes, 3 languages",
-        "median_ms": round(statistics.median(per_run), 3),
-        "min_ms": round(min(per_run), 3),
-        "max_ms": round(max(per_run), 3),
-        "runs": RUNS,
-    }
+    return figure(f"search per keystroke, p95 of {len(typed)} keystrokes, 3 languages", per_run, RUNS, digits=3)
 
 
 if __name__ == "__main__":
-    r = measure()
-    print(f"{r['figure']}: median {r['median_ms']} ms (min {r['min_ms']}, max {r['max_ms']}; {RUNS} runs)")
+    print(show(measure()))

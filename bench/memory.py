@@ -1,0 +1,86 @@
+"""Server memory (resident set) after a browser has walked through every section, opening a
+group or two on each, compared with Flet's hello world after one visit, in the same run."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from playwright.sync_api import sync_playwright
+
+from figures import figure, show
+from served import APP, BARE, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, serve
+from tests.browser.conftest import App
+
+RUNS = 3
+# route, text that shows it is drawn, a group to open there (or None)
+WALK = [
+    ("/", "Point-of-care guidance for clinicians.", None),
+    ("/indicators", "Most indicators are nonspecific", re.compile("^Presentation and demeanour")),
+    ("/care", "Mistrust is a survival skill", re.compile("^The toolkit's eleven concepts")),
+    ("/asking", "Say this first", re.compile("^Environment and daily life")),
+    ("/guidance", "Your own safety comes first", re.compile("^Documentation")),
+    ("/next", "Verify local law", None),
+    ("/contacts", "Card language", None),
+    ("/study", "True or false?", None),
+    ("/search", "Type at least two letters.", None),
+    ("/settings", "Text size", None),
+    ("/privacy", "Reset settings", None),
+]
+
+
+def walk(browser, url: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        app = App(context.new_page(), url, "desktop")
+        app.open("/")
+        for route, marker, group in WALK:
+            app.page.goto(url + route)
+            app.enable_semantics()
+            app.see(marker)
+            if group is not None:
+                app.page.get_by_role("button", name=group).first.click()
+                app.page.wait_for_timeout(300)
+        app.page.goto(url + "/search")
+        app.enable_semantics()
+        field = app.page.get_by_role("textbox", name="Search")
+        field.click()
+        field.press_sequentially("interpreter", delay=20)
+        app.see("Use a professional interpreter")
+    finally:
+        context.close()
+
+
+def visit_bare(browser, url: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        app = App(context.new_page(), url, "desktop")
+        app.open("/")
+        app.see("Hello, world")
+    finally:
+        context.close()
+
+
+def measure() -> list[dict]:
+    app_mb, bare_mb = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(RUNS):
+            with serve(BARE) as served:
+                visit_bare(browser, served.url)
+                bare_mb.append(served.rss_mb())
+            with serve(APP) as served:
+                walk(browser, served.url)
+                app_mb.append(served.rss_mb())
+        browser.close()
+    ratio = statistics.median(app_mb) / statistics.median(bare_mb)
+    return [
+        figure("server memory (RSS, MB), bare Flet hello world after one visit", bare_mb, RUNS, unit="MB"),
+        figure("server memory (RSS, MB), this app after a walk through every section", app_mb, RUNS,
+               unit="MB", ratio=round(ratio, 3)),
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    for row in measure():
+        print(show(row))

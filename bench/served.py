@@ -1,0 +1,68 @@
+"""Serving an app for a browser benchmark: its process (for memory), its start time, its URL."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  # noqa: E402
+
+APP = [sys.executable, "-m", "app"]
+EXTRA_ENV = dict(e.split("=", 1) for e in os.environ.get("X_ENV", "").split(",") if e)
+BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
+
+
+@dataclass
+class Served:
+    url: str
+    process: subprocess.Popen
+    started: float  # perf_counter() just before the process was started
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, from /proc."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS")
+
+
+@contextmanager
+def serve(command: list[str]):
+    """Start the server from an unrelated directory and return as soon as it answers HTTP."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as cwd:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [*command, "--port", str(port)],
+            cwd=cwd,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **EXTRA_ENV},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"{command} exited with {process.returncode}")
+                try:
+                    with urllib.request.urlopen(url + "/", timeout=1):
+                        break
+                except OSError:
+                    time.sleep(0.01)
+            yield Served(url, process, started)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+__all__ = ["APP", "BARE", "CHROMIUM", "CHROMIUM_ARGS", "VIEWPORTS", "Served", "serve"]

@@ -1,0 +1,67 @@
+"""Tap -> updated screen in Chromium, timed inside the page: from the click to the moment the
+new text is in the page (Flutter updates its accessibility tree in the frame it paints)."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import sync_playwright
+
+from figures import figure, show
+from served import APP, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, serve
+from tests.browser.conftest import App
+
+RUNS = 9
+WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
+    const host = () => document.querySelector('flt-semantics-host');
+    const check = () => { if (host() && host().textContent.includes(text)) { observer.disconnect(); resolve(performance.now()); } };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, {childList: true, characterData: true, subtree: true, attributes: true});
+    setTimeout(() => reject(new Error('not shown within 10 s')), 10000);
+}); }"""
+
+# (name, route to start from, what to tap, text that shows the tap took effect)
+TAPS = [
+    ("open an indicator group", "/indicators", ("button", re.compile("^Presentation and demeanour")),
+     "Avoids eye contact"),
+    ("switch section (rail: Guidance)", "/indicators", ("button", re.compile(r"^Guidance\s")),
+     "Your own safety comes first"),
+    ("answer a study question", "/study", None, "The statement is"),
+]  # fmt: skip
+
+
+def one_tap(browser, url: str, route: str, target, shown: str) -> float:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    try:
+        app = App(context.new_page(), url, "desktop")
+        app.open(route)
+        if target is None:  # the study: start a session first, then tap "True"
+            app.page.get_by_role("button", name="Start 10 questions").click()
+            target = ("button", "True")
+        role, name = target
+        locator = app.page.get_by_role(role, name=name, exact=isinstance(name, str)).first
+        box = app.box(locator)
+        app.settle()
+        app.page.evaluate(WATCH_TEXT, shown)
+        start = app.page.evaluate("performance.now()")
+        app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        return app.page.evaluate("window.__shown") - start
+    finally:
+        context.close()
+
+
+def measure() -> list[dict]:
+    rows = []
+    with serve(APP) as served, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, route, target, shown in TAPS:
+            one_tap(browser, served.url, route, target, shown)  # first use in this process: untimed
+            times = [one_tap(browser, served.url, route, target, shown) for _ in range(RUNS)]
+            rows.append(figure(f"tap -> updated screen: {name}", times, RUNS))
+        browser.close()
+    return rows
+
+
+if __name__ == "__main__":
+    for row in measure():
+        print(show(row))
