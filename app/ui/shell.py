@@ -93,6 +93,7 @@ class Shell:
         self.opened_item: str | None = None  # the item a search result opened, on its section
         self._opened_route: str | None = None
         self._after_render: list[Callable] = []
+        self._route = "/"  # the route drawn; the browser's address follows it
         self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
         self._shift_presses: list[float] = []
         self._last_activity = time.monotonic()
@@ -115,7 +116,7 @@ class Shell:
 
     def start(self) -> None:
         self.page.fonts = FONTS
-        self._route = self.page.route or "/"
+        self._route = self.page.route or "/"  # the address the browser opened
         self.page.on_route_change = self._on_route_change
         self.page.on_resize = self._on_resize
         self.page.on_app_lifecycle_state_change = self._on_lifecycle
