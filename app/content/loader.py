@@ -24,14 +24,14 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def parse_yaml(text: str) -> Any:
+    """Raises yaml.YAMLError (with a line mark) on malformed input."""
+    return yaml.load(text, Loader=_Loader)
+
+
 def read_yaml(path: Path) -> Any:
     """Parse one file. Raises yaml.YAMLError (with a line mark) on malformed input."""
-    with path.open(encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_Loader)
-
-
-def parse_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=_Loader)
+    return parse_yaml(path.read_text(encoding="utf-8"))
 
 
 def read_content(path: Path) -> Any:

@@ -135,9 +135,9 @@ class GroupedTopic(ContentFile, Generic[ItemT]):
     def group(self, group_id: str) -> Group:
         return next(group for group in self.all_groups() if group.id == group_id)
 
-    def group_of(self, item_id: str) -> Group | None:
-        """The group holding an item; None for framing and other lists shown outside groups."""
-        return next((g for g in self.all_groups() if any(i.id == item_id for i in g.items)), None)
+    def grouped_items(self) -> list[ItemT]:
+        """The items of `groups` (the questions, the statements...), without framing or extras."""
+        return [item for group in self.groups for item in group.items]
 
 
 class IndicatorsFile(GroupedTopic[Item]):
@@ -182,9 +182,6 @@ class QuestionsFile(GroupedTopic[Question]):
     )
     advice: list[Group[Item]] = Field(min_length=1, description="How to ask, and what not to ask or do.")
 
-    def questions(self) -> list[Question]:
-        return [question for group in self.groups for question in group.items]
-
 
 class GuidanceFile(GroupedTopic[Item]):
     """Around the encounter: safety, immediate care, documentation, refusal, handoffs,
@@ -200,9 +197,6 @@ class QuizFile(GroupedTopic[QuizItem]):
 
     topic: Literal["quiz"]
     facts: list[Item] = Field(min_length=1, description="Figures for context, exactly as the sources give them.")
-
-    def statements(self) -> list[QuizItem]:
-        return [item for group in self.groups for item in group.items]
 
 
 # topic name (the file's stem) -> model. Every language directory holds one file per topic.

@@ -18,7 +18,7 @@ from app.content.loader import build_bundle, line_of, read_content, topic_path
 from app.content.models import TOPICS, Bundle
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
-TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation", "text")
+TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation")
 SCRIPT_PATTERNS = {"Arab": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")}
 
 

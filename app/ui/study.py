@@ -35,7 +35,7 @@ def one_decimal_percent(value: float, language: str) -> str:
 
 
 def begin(shell: Shell, quiz: QuizFile, pool: list[str] | None, size: int | None) -> None:
-    shell.study = Session.draw({item.id: item.answer for item in quiz.statements()}, pool, size)
+    shell.study = Session.draw({item.id: item.answer for item in quiz.grouped_items()}, pool, size)
     shell.render()
 
 

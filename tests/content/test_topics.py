@@ -14,10 +14,10 @@ NEVER = {"qn_are_you_trafficked", "qn_companion_present", "qn_companion_interpre
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_question_stands_in_a_category(language):
     questions = load_bundle(language).questions
-    in_categories = {q.id for q in questions.questions()}
+    in_categories = {q.id for q in questions.grouped_items()}
     everywhere = {item.id for item in questions.items() if item.id.startswith("q_")}
     assert everywhere == in_categories
-    assert all(isinstance(q, Question) for q in questions.questions())
+    assert all(isinstance(q, Question) for q in questions.grouped_items())
     assert all(group.title.strip() for group in questions.groups)
     assert len(in_categories) >= 24 + 9  # the guide's 24 sample questions and the further prompts
 
@@ -34,7 +34,7 @@ def test_every_item_has_a_source(language):
 
 
 def test_paired_questions_say_what_they_replace_and_why():
-    pairs = [q for q in load_bundle("en").questions.questions() if q.instead_of]
+    pairs = [q for q in load_bundle("en").questions.grouped_items() if q.instead_of]
     assert {q.id for q in pairs} >= {"q_env_typical_day", "q_thr_physical_safety"}
     assert all(q.why for q in pairs)
     assert any(q.instead_of == "Are you being trafficked?" for q in pairs)

@@ -12,7 +12,7 @@ from app.content import load_bundle
 from app.i18n import Translator
 from app.study import Session, summary_text
 
-KEY = {item.id: item.answer for item in load_bundle("en").quiz.statements()}
+KEY = {item.id: item.answer for item in load_bundle("en").quiz.grouped_items()}
 
 
 def play(session: Session, right: set[int]) -> None:
