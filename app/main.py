@@ -18,7 +18,8 @@ async def main(page: ft.Page) -> None:
     from app.ui.shell import Shell
     from app.ui.theme import FONTS
 
-    # The fonts first: the browser fetches and parses them while the settings are read.
+    # The fonts first (here, not in the shell): the browser fetches and parses them while the
+    # settings are read.
     page.fonts = FONTS
     page.update()
     store = SettingsStore()

@@ -3,16 +3,11 @@ screen, timed inside the page (the title turns to "Clock" in the same update as 
 
 from __future__ import annotations
 
-import sys
-import tempfile
-from pathlib import Path
+from figures import figure, show
+from playwright.sync_api import sync_playwright
+from served import APP, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, serve
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from figures import figure, show  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, App, serve_app  # noqa: E402
+from tests.browser.conftest import App
 
 RUNS = 9
 WATCH_TITLE = """() => { window.__exitDone = new Promise((resolve, reject) => {
@@ -50,10 +45,10 @@ def one_run(browser, url: str, by_keyboard: bool) -> float:
 
 def measure() -> list[dict]:
     results = []
-    with tempfile.TemporaryDirectory() as cwd, serve_app(Path(cwd)) as url, sync_playwright() as pw:
+    with serve(APP) as served, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for by_keyboard, name in ((False, "Exit control"), (True, "Shift x3")):
-            times = [one_run(browser, url, by_keyboard) for _ in range(RUNS)]
+            times = [one_run(browser, served.url, by_keyboard) for _ in range(RUNS)]
             results.append(figure(f"quick exit in Chromium ({name}) -> neutral screen", times, RUNS))
         browser.close()
     return results

@@ -18,7 +18,6 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  # noqa: E402
 
 APP = [sys.executable, "-m", "app"]
-EXTRA_ENV = dict(e.split("=", 1) for e in os.environ.get("X_ENV", "").split(",") if e)
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
 
 
@@ -45,7 +44,7 @@ def serve(command: list[str]):
         process = subprocess.Popen(
             [*command, "--port", str(port)],
             cwd=cwd,
-            env={**os.environ, "PYTHONPATH": str(ROOT), **EXTRA_ENV},
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -11,7 +11,7 @@ from app.content import load_bundle
 from app.content.models import Item, Question
 from app.i18n import LANGUAGES, Language, Translator, isolate
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
-from app.ui.widgets import child_badge, item_tile, language_choice, scrolling, source_line, tile_frame
+from app.ui.widgets import badge, child_badge, item_tile, language_choice, scrolling, source_line, tile_frame
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -30,12 +30,7 @@ def spoken(text: str, language: Language, ui: Language, size: ft.TextThemeStyle)
     )
     if language == ui:
         return ft.Row([words])
-    tag = ft.Container(
-        ft.Text(language.native_name, theme_style=ft.TextThemeStyle.LABEL_SMALL, color=ft.Colors.ON_TERTIARY_CONTAINER),
-        bgcolor=ft.Colors.TERTIARY_CONTAINER,
-        padding=ft.Padding.symmetric(horizontal=6, vertical=2),
-        border_radius=ft.BorderRadius.all(6),
-    )
+    tag = badge(language.native_name)
     # A subtree can be turned right to left; an Arabic question in the English app reads from the right.
     # Tag and words are separate accessibility nodes, so a screen reader (and a test) finds each.
     return ft.Row(

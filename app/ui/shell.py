@@ -20,7 +20,7 @@ from app.ui import (
     asking, contacts, guidance, home, indicators, neutral, principles, privacy, reporting, search, settings_view, study,
 )
 from app.ui.settings_store import SettingsStore
-from app.ui.theme import FONTS, build_theme
+from app.ui.theme import build_theme
 from app.ui.widgets import content_error
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
@@ -115,7 +115,6 @@ class Shell:
         return load_bundle(self.settings.language)
 
     def start(self) -> None:
-        self.page.fonts = FONTS
         self._route = self.page.route or "/"  # the address the browser opened
         self.page.on_route_change = self._on_route_change
         self.page.on_resize = self._on_resize

@@ -28,14 +28,18 @@ def source_line(tr: Translator, item: Item) -> ft.Text:
     )
 
 
-def child_badge(tr: Translator) -> ft.Container:
+def badge(text: str) -> ft.Container:
+    """A short label on a tinted chip: the child flag, a language tag."""
     return ft.Container(
-        ft.Text(tr._("Child or adolescent"), theme_style=ft.TextThemeStyle.LABEL_MEDIUM,
-                color=ft.Colors.ON_TERTIARY_CONTAINER),
+        ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM, color=ft.Colors.ON_TERTIARY_CONTAINER),
         bgcolor=ft.Colors.TERTIARY_CONTAINER,
         padding=ft.Padding.symmetric(horizontal=8, vertical=2),
         border_radius=ft.BorderRadius.all(8),
     )
+
+
+def child_badge(tr: Translator) -> ft.Container:
+    return badge(tr._("Child or adolescent"))
 
 
 def item_tile(tr: Translator, item: Item, highlighted: bool = False, extra: list[ft.Control] | None = None) -> ft.Semantics:
