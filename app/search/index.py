@@ -3,7 +3,8 @@ under a millisecond: a sorted vocabulary is searched by bisection, so typing "ta
 "tatuaje" and "tatuajes" without scanning every item.
 
 Ranking: a term found in an item's title counts more than one found only in its text, and a
-whole word more than a word that merely starts with the term. Every term must be found.
+whole word more than a word that merely starts with the term, and a term found as typed
+more than one found only once its Arabic article is dropped. Every term must be found.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from app.content import Bundle, load_bundle
-from app.search.normalize import index_forms, terms, words
+from app.search.normalize import index_forms, readings, terms, words
 
 SEARCHED_TOPICS = ("indicators", "principles", "questions", "guidance")
 TITLE, BODY = 1, 2
 # Score of one term in one item: title beats body, and a whole word beats a prefix.
-SCORES = {(TITLE, True): 8, (TITLE, False): 4, (BODY, True): 2, (BODY, False): 1}
+SCORES = {(TITLE, True): 16, (TITLE, False): 8, (BODY, True): 4, (BODY, False): 2}
 LIMIT = 50
 
 
@@ -69,13 +70,21 @@ class LanguageIndex:
                     scores[doc] = best
         return scores
 
+    def _reading_scores(self, term: str) -> dict[int, int]:
+        """Best score of a term in each doc, over its readings; a later reading counts half."""
+        scores: dict[int, int] = {}
+        for weight, reading in enumerate(readings(term, self.language), start=1):
+            for doc, score in self._term_scores(reading).items():
+                scores[doc] = max(scores.get(doc, 0), score // weight)
+        return scores
+
     def search(self, query: str) -> list[Hit]:
         query_terms = terms(query, self.language)
         if not query_terms:
             return []
         total: dict[int, int] | None = None
         for term in query_terms:
-            scores = self._term_scores(term)
+            scores = self._reading_scores(term)
             total = scores if total is None else {d: s + scores[d] for d, s in total.items() if d in scores}
             if not total:
                 return []

@@ -4,7 +4,8 @@ Spanish (and English): case and accents are folded, so "niño" matches "nino" an
 Arabic: harakat and tatweel are removed, alef and hamza forms are unified, taa marbuta is
 read as haa and alef maqsura as yaa, Arabic-Indic digits become ASCII, and the article and
 attached particles (ال، وال، بال، كال، فال، لل) are also indexed without them, so "وشم"
-finds "الوشم".
+finds "الوشم". A typed word is read both as typed and without such a prefix, because the
+same letters may belong to the word itself: بالغين ("adults") is not ب + ال + غين.
 """
 
 from __future__ import annotations
@@ -60,8 +61,11 @@ def terms(query: str, language: str) -> list[str]:
     """The terms of a query: normalised, without duplicates, each at least two characters."""
     found: list[str] = []
     for word in words(query[:MAX_QUERY_CHARS], language):
-        if language == "ar":
-            word = without_article(word) or word
         if len(word) >= MIN_TERM_CHARS and word not in found:
             found.append(word)
     return found
+
+
+def readings(term: str, language: str) -> list[str]:
+    """The ways a typed term may be meant: as typed, then (Arabic) without its article."""
+    return index_forms(term, language)

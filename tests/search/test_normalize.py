@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.search.normalize import MAX_QUERY_CHARS, normalize, terms
+from app.search.normalize import MAX_QUERY_CHARS, normalize, readings, terms
 
 
 @pytest.mark.parametrize(
@@ -32,10 +32,12 @@ def test_forms_a_user_may_type_meet_the_stored_form(typed, stored, language):
     assert normalize(typed, language) == normalize(stored, language)
 
 
-def test_arabic_article_and_particles_are_dropped_from_query_terms():
-    assert terms("الوشم", "ar") == ["وشم"]
-    assert terms("بالمستشفى", "ar") == ["مستشفي"]
-    assert terms("وال", "ar") == ["وال"]  # too little left: the letters typed so far are kept
+def test_an_arabic_term_is_also_read_without_its_article_or_particle():
+    assert readings("الوشم", "ar") == ["الوشم", "وشم"]
+    assert readings(terms("بالمستشفى", "ar")[0], "ar") == ["بالمستشفي", "مستشفي"]
+    assert readings("بالغين", "ar") == ["بالغين", "غين"]  # "adults": the letters may be the word's own
+    assert readings("وال", "ar") == ["وال"]  # too little left: only the letters typed so far
+    assert readings("alcohol", "en") == ["alcohol"]
 
 
 def test_terms_are_deduplicated_and_single_letters_dropped():

@@ -1,11 +1,13 @@
-"""Search never raises, whatever is typed or pasted, and every hit matches every term."""
+"""Search never raises, whatever is typed or pasted, and every hit matches what was typed."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.search import default_index, normalize, terms
+from app.search.normalize import readings
 
 LANGUAGES = st.sampled_from([("en",), ("es",), ("ar",), ("en", "es", "ar")])
 
@@ -25,15 +27,20 @@ def test_normalising_twice_changes_nothing(text, language):
     assert normalize(once, language) == once
 
 
-@settings(max_examples=100, deadline=None)
-@given(language=st.sampled_from(["en", "es", "ar"]), data=st.data())
-def test_every_hit_contains_every_term(language, data):
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_every_prefix_of_every_word_finds_items_that_contain_it(language):
+    """Exhaustive over the shipped content (about 6,000 prefixes a language, ~1 s in all):
+    a sampled version missed بالغين ("adults") being read only as ب + ال + غين."""
     index = default_index().language(language)
-    doc = data.draw(st.sampled_from(index.docs))
-    word = data.draw(st.sampled_from(terms(f"{doc.title} {doc.body}", language) or ["zz"]))
-    prefix = word[: data.draw(st.integers(min_value=2, max_value=max(2, len(word))))]
-    hits = index.search(prefix)
-    assert hits, prefix
-    for hit in hits:
-        text = normalize(f"{hit.title} {hit.body}", language)
-        assert prefix in text or (language == "ar" and prefix in text.replace("ال", "")), (prefix, hit.item_id)
+    prefixes = {
+        word[:length]
+        for doc in index.docs
+        for word in terms(f"{doc.title} {doc.body}", language)
+        for length in range(2, len(word) + 1)
+    }
+    for prefix in sorted(prefixes):
+        hits = index.search(prefix)
+        assert hits, prefix
+        for hit in hits:
+            text = normalize(f"{hit.title} {hit.body}", language)
+            assert any(reading in text for reading in readings(prefix, language)), (prefix, hit.item_id)

@@ -93,3 +93,16 @@ def test_empty_and_nonsense_queries_find_nothing(language):
 def test_very_long_input_is_answered():
     assert "interp_professional" in ids("interpreter " * 5_000, "en")
     assert ids("x" * 100_000, "es") == []
+
+
+def test_an_arabic_word_beginning_like_a_particle_is_found_as_typed():
+    # بالغين ("adults") starts with the letters of ب + ال; reading it only without them
+    # found nothing (the word "غين") — the regression hypothesis caught.
+    docs = [
+        Document("indicators", "particle", "غير واضح", "", 0),
+        Document("indicators", "word", "عمل جنسي للبالغين", "", 1),
+    ]
+    index = LanguageIndex("ar", docs)
+    assert [hit.item_id for hit in index.search("بالغين")] == ["word"]
+    assert [hit.item_id for hit in index.search("بالغي")] == ["word", "particle"]
+    assert "vul_com_adult_sex_work" in ids("بالغين", "ar")
