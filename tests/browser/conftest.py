@@ -56,22 +56,25 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 30)
 @contextmanager
 def serve_app(cwd: Path, module: str = "app", **env: str):
     """The app as `make run` starts it, on a free port, from an unrelated working directory
-    (bundled files must be found relative to the package)."""
+    (bundled files must be found relative to the package). Its output goes to APP_SERVER_LOG,
+    given here or in the environment, or nowhere."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", module, "--port", str(port)],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(paths.ROOT), **env},
-        stdout=subprocess.DEVNULL,
-        stderr=open(os.environ.get("APP_SERVER_LOG", os.devnull), "a"),
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(url + "/", process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    log = env.get("APP_SERVER_LOG") or os.environ.get("APP_SERVER_LOG") or os.devnull
+    with open(log, "a") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", module, "--port", str(port)],
+            cwd=cwd,
+            env={**os.environ, "PYTHONPATH": str(paths.ROOT), "PYTHONUNBUFFERED": "1", **env},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_serving(url + "/", process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
