@@ -19,6 +19,7 @@ from app.study import Session
 from app.ui import (
     asking, contacts, guidance, home, indicators, neutral, principles, privacy, reporting, search, settings_view, study,
 )
+from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
 from app.ui.widgets import content_error
@@ -43,23 +44,23 @@ class Section:
 
 
 SECTIONS = (
-    Section("/", N_("Home"), ft.Icons.HOME_OUTLINED, ft.Icons.HOME, home.build, on_bar=True),
-    Section("/indicators", N_("Indicators"), ft.Icons.CHECKLIST_OUTLINED, ft.Icons.CHECKLIST, indicators.build,
+    Section("/", N_("Home"), Icons.HOME_OUTLINED, Icons.HOME, home.build, on_bar=True),
+    Section("/indicators", N_("Indicators"), Icons.CHECKLIST_OUTLINED, Icons.CHECKLIST, indicators.build,
             on_bar=True, topic="indicators"),
-    Section("/care", N_("Care approach"), ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED, ft.Icons.VOLUNTEER_ACTIVISM,
+    Section("/care", N_("Care approach"), Icons.VOLUNTEER_ACTIVISM_OUTLINED, Icons.VOLUNTEER_ACTIVISM,
             principles.build, topic="principles"),
-    Section("/asking", N_("Asking"), ft.Icons.QUESTION_ANSWER_OUTLINED, ft.Icons.QUESTION_ANSWER, asking.build,
+    Section("/asking", N_("Asking"), Icons.QUESTION_ANSWER_OUTLINED, Icons.QUESTION_ANSWER, asking.build,
             on_bar=True, topic="questions"),
-    Section("/guidance", N_("Guidance"), ft.Icons.MENU_BOOK_OUTLINED, ft.Icons.MENU_BOOK, guidance.build,
+    Section("/guidance", N_("Guidance"), Icons.MENU_BOOK_OUTLINED, Icons.MENU_BOOK, guidance.build,
             topic="guidance"),
-    Section("/next", N_("Next steps"), ft.Icons.ALT_ROUTE_OUTLINED, ft.Icons.ALT_ROUTE, reporting.build, on_bar=True,
+    Section("/next", N_("Next steps"), Icons.ALT_ROUTE_OUTLINED, Icons.ALT_ROUTE, reporting.build, on_bar=True,
             topic="reporting"),
-    Section("/contacts", N_("Contacts"), ft.Icons.CONTACT_PHONE_OUTLINED, ft.Icons.CONTACT_PHONE, contacts.build,
+    Section("/contacts", N_("Contacts"), Icons.CONTACT_PHONE_OUTLINED, Icons.CONTACT_PHONE, contacts.build,
             on_bar=True),
-    Section("/study", N_("Study"), ft.Icons.SCHOOL_OUTLINED, ft.Icons.SCHOOL, study.build),
-    Section("/settings", N_("Settings"), ft.Icons.SETTINGS_OUTLINED, ft.Icons.SETTINGS, settings_view.build),
-    Section("/privacy", N_("Privacy"), ft.Icons.LOCK_OUTLINE, ft.Icons.LOCK, privacy.build, "/settings"),
-    Section("/search", N_("Search"), ft.Icons.SEARCH, ft.Icons.SEARCH, search.build, in_nav=False),
+    Section("/study", N_("Study"), Icons.SCHOOL_OUTLINED, Icons.SCHOOL, study.build),
+    Section("/settings", N_("Settings"), Icons.SETTINGS_OUTLINED, Icons.SETTINGS, settings_view.build),
+    Section("/privacy", N_("Privacy"), Icons.LOCK_OUTLINE, Icons.LOCK, privacy.build, "/settings"),
+    Section("/search", N_("Search"), Icons.SEARCH, Icons.SEARCH, search.build, in_nav=False),
 )  # fmt: skip
 RAIL = tuple(section for section in SECTIONS if section.parent is None and section.in_nav)
 BAR = tuple(section for section in RAIL if section.on_bar)
@@ -182,7 +183,13 @@ class Shell:
 
     def _on_lifecycle(self, e) -> None:
         if e.state in (ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE):
-            self._reset_to_start()  # backgrounded: nothing about the patient waits on screen
+            # Backgrounded: forget at once, draw the first screen when the app is seen again. A
+            # hidden page paints nothing, and a closing tab would be sent to as its socket goes.
+            self.forget_answers()
+            self._reset_on_return = True
+        elif e.state in (ft.AppLifecycleState.SHOW, ft.AppLifecycleState.RESUME) and self._reset_on_return:
+            self._reset_on_return = False
+            self._reset_to_start()
 
     def _track_activity(self) -> None:
         # Every event the client sends counts as activity; wrap this session's dispatcher once.
@@ -211,7 +218,12 @@ class Shell:
         self._last_activity = time.monotonic()
         if self._reset_on_return:
             self._reset_on_return = False
-            self._reset_to_start()
+            if self.page.route and self.page.route != self._route:
+                # Reloaded at another address: show it (the answers are already forgotten).
+                self._route = self.page.route
+                self.render()
+            else:
+                self._reset_to_start()
 
     def _reset_to_start(self) -> None:
         if self.exited:
@@ -288,11 +300,11 @@ class Shell:
         body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
         on_change = lambda e: self.navigate(destinations[e.control.selected_index].route)  # noqa: E731
         view = self.view
-        actions: list[ft.Control] = [icon_action(ft.Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
+        actions: list[ft.Control] = [icon_action(Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
         if narrow:  # the bottom bar has no room for Settings
-            actions.append(icon_action(ft.Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
+            actions.append(icon_action(Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
         # A plain "Exit" on every screen; Shift three times does the same from the keyboard.
-        actions.append(ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit"))
+        actions.append(ft.TextButton(_("Exit"), icon=Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit"))
         view.appbar = ft.AppBar(title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=actions)
         if narrow:
             view.navigation_bar = ft.NavigationBar(
@@ -337,10 +349,10 @@ class Shell:
             self.render()
 
         self.view.appbar = ft.AppBar(
-            leading=ft.TextButton(_("Close"), icon=ft.Icons.CLOSE, on_click=close),
+            leading=ft.TextButton(_("Close"), icon=Icons.CLOSE, on_click=close),
             leading_width=120,
             title=ft.Text(_("Card")),
-            actions=[ft.TextButton(_("Exit"), icon=ft.Icons.LOGOUT, on_click=self.quick_exit)],
+            actions=[ft.TextButton(_("Exit"), icon=Icons.LOGOUT, on_click=self.quick_exit)],
         )
         self.view.navigation_bar = None
         # The whole screen is the card: it takes the card language's direction (a False `rtl` on a

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 from tests.browser.conftest import App, desktop_app, serve_app
@@ -169,3 +172,25 @@ def test_bad_directory_file_is_named_in_the_app_and_built_ins_remain(browser, ba
         app.see("Ask whether carrying a card is safe")
         app.page.get_by_role("button", name="Show card", exact=True).last.click()
         app.see("1 (888) 373-7888")  # the built-in entries still make the card
+
+
+def test_reloading_at_other_addresses_is_quiet_and_shows_them(browser, tmp_path_factory):
+    """Leaving a page sends 'hidden' as its socket closes: the app forgets the answers then but
+    draws nothing until it is seen again (drawing at once failed in Flet's send loop on most
+    departures), and a reload at another address shows that address."""
+    server_log = tmp_path_factory.mktemp("log") / "server.log"
+    walk = [("/care", "Mistrust is a survival skill", "The toolkit's eleven concepts"),
+            ("/asking", "Say this first", "Environment and daily life"),
+            ("/guidance", "Your own safety comes first", "Documentation"),
+            ("/next", "Verify local law", None), ("/indicators", "Most indicators are nonspecific", None)]  # fmt: skip
+    with serve_app(tmp_path_factory.mktemp("cwd"), APP_SERVER_LOG=str(server_log)) as url:
+        with desktop_app(browser, url) as app:
+            for route, marker, group in walk:
+                app.open(route)  # the same tab: Flet reconnects it to its session
+                app.see(marker)
+                if group:
+                    app.page.get_by_role("button", name=re.compile("^" + group)).first.click()
+                    app.page.wait_for_timeout(300)
+        time.sleep(1)
+    log = server_log.read_text()
+    assert "Traceback" not in log and "exception" not in log.lower(), log[-2000:]
