@@ -12,6 +12,7 @@ from babel import Locale
 from app.directory import Directory, load_directory
 from app.directory.models import Entry
 from app.i18n import Translator, isolate_ltr
+from app.ui.icons import Icons
 from app.ui.widgets import language_choice, scrolling
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def build(shell: Shell) -> ft.Control:
             ],
         ),
         ft.Switch(label=_("Say on the card what the numbers are for"), value=choice.named, on_change=set_named),
-        ft.FilledButton(_("Show card"), icon=ft.Icons.BADGE_OUTLINED, on_click=ask_first),
+        ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=ask_first),
         ft.Divider(),
         ft.Text(_("Directory"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
     ]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from app.ui.icons import Icons
 from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
@@ -31,40 +32,40 @@ def build(shell: Shell) -> ft.Control:
             ft.Text(_("Point-of-care guidance for clinicians."), theme_style=ft.TextThemeStyle.BODY_LARGE),
             card(
                 "/indicators",
-                ft.Icons.CHECKLIST,
+                Icons.CHECKLIST,
                 _("Indicators"),
                 _("Signs that may prompt careful, private follow-up questions."),
             ),
             card(
                 "/asking",
-                ft.Icons.QUESTION_ANSWER,
+                Icons.QUESTION_ANSWER,
                 _("Asking"),
                 _("Open questions, and what to say first, in the patient's language."),
             ),
             card(
                 "/care",
-                ft.Icons.VOLUNTEER_ACTIVISM,
+                Icons.VOLUNTEER_ACTIVISM,
                 _("Care approach"),
                 _("Respectful, patient-led care: principles and what they look like in practice."),
             ),
             card(
                 "/guidance",
-                ft.Icons.MENU_BOOK,
+                Icons.MENU_BOOK,
                 _("Guidance"),
                 _("Safety, immediate care, records, handoffs, interpreters and children."),
             ),
             card(
                 "/next",
-                ft.Icons.ALT_ROUTE,
+                Icons.ALT_ROUTE,
                 _("Next steps"),
                 _("What to do next and whom to contact, with the reasons."),
             ),
-            card("/study", ft.Icons.SCHOOL, _("Study"), _("True or false, with how peers answered. Nothing is saved.")),
-            card("/contacts", ft.Icons.CONTACT_PHONE, _("Contacts"), _("Useful numbers, and a card to hand over.")),
-            card("/settings", ft.Icons.SETTINGS, _("Settings"), _("Language, text size, theme and jurisdiction.")),
+            card("/study", Icons.SCHOOL, _("Study"), _("True or false, with how peers answered. Nothing is saved.")),
+            card("/contacts", Icons.CONTACT_PHONE, _("Contacts"), _("Useful numbers, and a card to hand over.")),
+            card("/settings", Icons.SETTINGS, _("Settings"), _("Language, text size, theme and jurisdiction.")),
             ft.Row(
                 [
-                    ft.Icon(ft.Icons.LOCK_OUTLINE, color=ft.Colors.ON_SURFACE_VARIANT),
+                    ft.Icon(Icons.LOCK_OUTLINE, color=ft.Colors.ON_SURFACE_VARIANT),
                     ft.Text(
                         _("This app stores no patient information. Only your settings are kept on this device."),
                         theme_style=ft.TextThemeStyle.BODY_SMALL,

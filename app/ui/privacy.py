@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from app.ui.icons import Icons
 from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def build(shell: Shell) -> ft.Control:
             ),
             para(_("The app makes no network requests of its own: everything it needs is bundled with it.")),
             para(_("Quick exit: press Exit at the top of any screen, or press Shift three times, to replace the screen with a plain clock.")),
-            ft.FilledTonalButton(_("Reset settings"), icon=ft.Icons.RESTART_ALT, on_click=reset),
+            ft.FilledTonalButton(_("Reset settings"), icon=Icons.RESTART_ALT, on_click=reset),
         ],
         spacing=12,
     )

@@ -17,6 +17,7 @@ from app.i18n import Translator
 from app.rules import Capacity, Case, Result, Status, evaluate, load_packs
 from app.rules.capacity import ABILITIES, assess
 from app.rules.models import Pack
+from app.ui.icons import Icons
 from app.ui.widgets import heading, scrolling, source_line
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def disclaimer(text: ReportingFile) -> ft.Container:
     return ft.Container(
         ft.Row(
             [
-                ft.Icon(ft.Icons.GAVEL, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                ft.Icon(Icons.GAVEL, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
                 ft.Text(note.title, weight=ft.FontWeight.W_600, color=ft.Colors.ON_SECONDARY_CONTAINER, expand=True),
             ]
         ),
@@ -170,7 +171,7 @@ def form(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show
         ft.Text(q("q_rpt_capacity").title, theme_style=ft.TextThemeStyle.TITLE_SMALL),
         *_help(q("q_rpt_capacity").detail),
         capacity,
-        ft.OutlinedButton(_("Check capacity"), icon=ft.Icons.PSYCHOLOGY_OUTLINED, on_click=lambda: show("capacity")),
+        ft.OutlinedButton(_("Check capacity"), icon=Icons.PSYCHOLOGY_OUTLINED, on_click=lambda: show("capacity")),
         ft.Divider(),
         _switch(q("q_rpt_developmental_disability").title, answers.developmental_disability,
                 lambda e: setattr(answers, "developmental_disability", e.control.value)),
@@ -183,7 +184,7 @@ def form(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show
                     lambda e: setattr(answers, "elder_by_local_law", e.control.value)),
             *_help(q("q_rpt_elder").detail),
         ]  # fmt: skip
-    controls += [error, ft.FilledButton(_("Show result"), icon=ft.Icons.ARROW_FORWARD, on_click=submit)]
+    controls += [error, ft.FilledButton(_("Show result"), icon=Icons.ARROW_FORWARD, on_click=submit)]
     return scrolling(controls)
 
 
@@ -191,7 +192,7 @@ def capacity_check(tr: Translator, text: ReportingFile, pack: Pack, answers: Ans
     _ = tr._
     group = text.group("grp_rpt_capacity")
     verdict = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
-    use = ft.FilledButton(_("Use this result"), icon=ft.Icons.CHECK)
+    use = ft.FilledButton(_("Use this result"), icon=Icons.CHECK)
     labels = {
         Capacity.intact: _("The patient can make this decision."),
         Capacity.lacking: _("The patient cannot make this decision now."),
@@ -318,8 +319,8 @@ def result(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, sh
         ft.Text(text.item(f"pack_{pack.id}").detail or "", theme_style=ft.TextThemeStyle.BODY_SMALL),
         ft.Row(
             [
-                ft.OutlinedButton(_("Change answers"), icon=ft.Icons.EDIT, on_click=lambda: show("form")),
-                ft.TextButton(_("Start again"), icon=ft.Icons.RESTART_ALT, on_click=start_again),
+                ft.OutlinedButton(_("Change answers"), icon=Icons.EDIT, on_click=lambda: show("form")),
+                ft.TextButton(_("Start again"), icon=Icons.RESTART_ALT, on_click=start_again),
             ],
             wrap=True,
         ),

@@ -9,6 +9,7 @@ import flet as ft
 
 from app.i18n import LANGUAGES, isolate
 from app.search import Hit, default_index
+from app.ui.icons import Icons
 from app.ui.widgets import scrolling
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def build(shell: Shell) -> ft.Control:
     field = ft.TextField(
         value=shell.search_text,
         label=_("Search"),
-        prefix_icon=ft.Icons.SEARCH,
+        prefix_icon=Icons.SEARCH,
         autofocus=True,
         on_change=typed,
         # Nothing typed here is suggested back, stored or sent anywhere.

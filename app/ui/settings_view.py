@@ -10,6 +10,7 @@ from app.content.loader import ContentError
 from app.i18n import LANGUAGES
 from app.rules import load_packs
 from app.settings import TEXT_SCALES
+from app.ui.icons import Icons
 from app.ui.widgets import scrolling
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def build(shell: Shell) -> ft.Control:
                 theme_style=ft.TextThemeStyle.BODY_SMALL,
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
-            ft.OutlinedButton(_("Privacy"), icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: shell.navigate("/privacy")),
+            ft.OutlinedButton(_("Privacy"), icon=Icons.LOCK_OUTLINE, on_click=lambda: shell.navigate("/privacy")),
         ],
         spacing=10,
     )

@@ -11,6 +11,7 @@ from babel.numbers import format_percent
 
 from app.content.models import QuizFile
 from app.study import Session, summary_text
+from app.ui.icons import Icons
 from app.ui.topic import framing_banner
 from app.ui.widgets import heading, scrolling, source_line
 
@@ -44,7 +45,7 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
     _ = tr._
     study_ids = [item.id for item in quiz.group("grp_quiz_study").items]
     facts = [
-        ft.Row([ft.Icon(ft.Icons.LIGHTBULB_OUTLINE, size=18), ft.Text(fact.title, expand=True)],
+        ft.Row([ft.Icon(Icons.LIGHTBULB_OUTLINE, size=18), ft.Text(fact.title, expand=True)],
                vertical_alignment=ft.CrossAxisAlignment.START)
         for fact in quiz.facts
     ]  # fmt: skip
@@ -59,7 +60,7 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
             framing_banner(quiz.framing),
             ft.Row(
                 [
-                    ft.FilledButton(_("Start 10 questions"), icon=ft.Icons.PLAY_ARROW,
+                    ft.FilledButton(_("Start 10 questions"), icon=Icons.PLAY_ARROW,
                                     on_click=lambda: begin(shell, quiz, None, 10)),
                     ft.OutlinedButton(_("The study's 11 questions"),
                                       on_click=lambda: begin(shell, quiz, study_ids, None)),
@@ -98,8 +99,8 @@ def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Contro
         rows.append(
             ft.Row(
                 [
-                    ft.FilledButton(_("True"), icon=ft.Icons.CHECK, on_click=lambda: choose(True), expand=True),
-                    ft.FilledButton(_("False"), icon=ft.Icons.CLOSE, on_click=lambda: choose(False), expand=True),
+                    ft.FilledButton(_("True"), icon=Icons.CHECK, on_click=lambda: choose(True), expand=True),
+                    ft.FilledButton(_("False"), icon=Icons.CLOSE, on_click=lambda: choose(False), expand=True),
                 ]
             )
         )
@@ -136,7 +137,7 @@ def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Contro
         actions.append(ft.OutlinedButton(_("Open {section}").format(section=_(section.label)),
                                          icon=section.icon, on_click=lambda: shell.navigate(section.route)))  # fmt: skip
     last_one = session.position == session.total
-    actions.append(ft.FilledButton(_("See results") if last_one else _("Next"), icon=ft.Icons.ARROW_FORWARD,
+    actions.append(ft.FilledButton(_("See results") if last_one else _("Next"), icon=Icons.ARROW_FORWARD,
                                    on_click=proceed))  # fmt: skip
     rows.append(ft.Row(actions, wrap=True))
     return scrolling(rows, spacing=12)
@@ -166,7 +167,7 @@ def summary_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Control
             rows.append(ft.Text(f"{item.title} — {truth}", theme_style=ft.TextThemeStyle.BODY_LARGE))
     buttons: list[ft.Control] = []
     if session.missed:
-        buttons.append(ft.FilledButton(_("Review missed questions"), icon=ft.Icons.REPLAY, on_click=review))
-    buttons.append(ft.OutlinedButton(_("Start again"), icon=ft.Icons.RESTART_ALT, on_click=again))
+        buttons.append(ft.FilledButton(_("Review missed questions"), icon=Icons.REPLAY, on_click=review))
+    buttons.append(ft.OutlinedButton(_("Start again"), icon=Icons.RESTART_ALT, on_click=again))
     rows.append(ft.Row(buttons, wrap=True))
     return scrolling(rows, spacing=12)

@@ -9,6 +9,7 @@ import flet as ft
 
 from app.content.models import Group, Item
 from app.i18n import Translator
+from app.ui.icons import Icons
 from app.ui.theme import EXPAND
 from app.ui.widgets import item_tile
 
@@ -23,7 +24,7 @@ def framing_banner(items: Sequence[Item], key: str = "framing") -> ft.Container:
     rows = [
         ft.Row(
             [
-                ft.Icon(ft.Icons.INFO_OUTLINE, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
+                ft.Icon(Icons.INFO_OUTLINE, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
                 ft.Text(
                     item.title,
                     theme_style=ft.TextThemeStyle.BODY_MEDIUM,

@@ -1,0 +1,47 @@
+"""The Material icons the UI uses, by their value in Flet's icon table.
+
+Naming an icon as `ft.Icons.NAME` makes Flet load its whole table (about 8,000 names, 1 MB of
+server memory) to find these few. An icon set of one's own is a documented use of
+`ft.IconData`; `tests/test_icons.py` checks every value against Flet's table.
+"""
+
+from __future__ import annotations
+
+import flet as ft
+
+
+class Icons(ft.IconData, package_name="flet", class_name="Icons"):
+    ALT_ROUTE = 65869
+    ALT_ROUTE_OUTLINED = 65870
+    ARROW_FORWARD = 66001
+    BADGE_OUTLINED = 66204
+    CHECK = 66861
+    CHECKLIST = 66881
+    CHECKLIST_OUTLINED = 66882
+    CLOSE = 66945
+    CONTACT_PHONE = 67118
+    CONTACT_PHONE_OUTLINED = 67119
+    EDIT = 67881
+    GAVEL = 68881
+    HOME = 69217
+    HOME_OUTLINED = 69227
+    INFO_OUTLINE = 69375
+    LIGHTBULB_OUTLINE = 69727
+    LOCK = 69946
+    LOCK_OUTLINE = 69955
+    LOGOUT = 69977
+    MENU_BOOK = 70186
+    MENU_BOOK_OUTLINED = 70187
+    PLAY_ARROW = 71356
+    PSYCHOLOGY_OUTLINED = 71537
+    QUESTION_ANSWER = 71584
+    QUESTION_ANSWER_OUTLINED = 71585
+    REPLAY = 71801
+    RESTART_ALT = 71857
+    SCHOOL = 72069
+    SCHOOL_OUTLINED = 72070
+    SEARCH = 72141
+    SETTINGS = 72245
+    SETTINGS_OUTLINED = 72298
+    VOLUNTEER_ACTIVISM = 74027
+    VOLUNTEER_ACTIVISM_OUTLINED = 74028
