@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8550
 
-.PHONY: run test setup check schema cache extract update compile bench clean
+.PHONY: run test setup check schema cache bytecode extract update compile bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,11 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 ## Serve the app at http://$(HOST):$(PORT)/ — offline, nothing fetched at run time.
-run: setup compile cache
+run: setup compile cache bytecode
 	$(PY) -m app --host $(HOST) --port $(PORT)
 
 ## Every test: content, i18n, settings and the real app in headless Chromium.
-test: setup compile cache
+test: setup compile cache bytecode
 	bash scripts/ensure-chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -37,6 +37,11 @@ schema: setup
 cache: setup
 	$(PY) -m app.content cache
 
+## The app's bytecode, written ahead: with PYTHONDONTWRITEBYTECODE set (as on our machines)
+## every start would otherwise compile every module of the app again.
+bytecode: setup
+	$(PY) -m compileall -q app
+
 ## UI strings: extract -> update -> (translate) -> compile.
 extract: setup
 	$(BABEL) extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output \
@@ -49,9 +54,10 @@ update: extract
 compile: setup
 	$(BABEL) compile -d locales -D messages
 
-bench: setup compile cache
+bench: setup compile cache bytecode
 	bash scripts/ensure-chromium
 	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache locales/*/LC_MESSAGES/*.mo build/content-cache
+	find app -name __pycache__ -prune -exec rm -rf {} +

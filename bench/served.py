@@ -18,6 +18,16 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  # noqa: E402
 
 APP = [sys.executable, "-m", "app"]
+# Installs `window.__shown`: a promise of the page time (performance.now()) at which `text` first
+# enters Flutter's accessibility tree, which Flutter updates in the frame it paints. Timed in the
+# page itself: Playwright's own polling notices text late when the page's main thread is busy.
+WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
+    const host = () => document.querySelector('flt-semantics-host');
+    const check = () => { if (host() && host().textContent.includes(text)) { observer.disconnect(); resolve(performance.now()); } };
+    const observer = new MutationObserver(check);
+    observer.observe(document, {childList: true, characterData: true, subtree: true, attributes: true});
+    setTimeout(() => reject(new Error('not shown within 60 s')), 60000);
+}); }"""
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
 
 
@@ -64,4 +74,4 @@ def serve(command: list[str]):
             process.wait(timeout=10)
 
 
-__all__ = ["APP", "BARE", "CHROMIUM", "CHROMIUM_ARGS", "VIEWPORTS", "Served", "serve"]
+__all__ = ["APP", "BARE", "CHROMIUM", "CHROMIUM_ARGS", "VIEWPORTS", "WATCH_TEXT", "Served", "serve"]

@@ -8,18 +8,10 @@ import re
 from playwright.sync_api import sync_playwright
 
 from figures import figure, show
-from served import APP, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, serve
+from served import APP, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, WATCH_TEXT, serve
 from tests.browser.conftest import App
 
 RUNS = 9
-WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
-    const host = () => document.querySelector('flt-semantics-host');
-    const check = () => { if (host() && host().textContent.includes(text)) { observer.disconnect(); resolve(performance.now()); } };
-    const observer = new MutationObserver(check);
-    observer.observe(document.body, {childList: true, characterData: true, subtree: true, attributes: true});
-    setTimeout(() => reject(new Error('not shown within 10 s')), 10000);
-}); }"""
-
 # (name, route to start from, what to tap, text that shows the tap took effect)
 TAPS = [
     ("open an indicator group", "/indicators", ("button", re.compile("^Presentation and demeanour")),
