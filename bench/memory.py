@@ -45,7 +45,7 @@ def walk(browser, url: str) -> None:
                 app.page.wait_for_timeout(300)
         field = app.page.get_by_role("textbox", name="Search")
         field.click()
-        field.press_sequentially("interpreter", delay=20)
+        field.press_sequentially("interpreter", delay=60)  # as the browser tests type: results follow each key
         app.see("Use a professional interpreter")
     finally:
         context.close()
