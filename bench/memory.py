@@ -9,8 +9,8 @@ import statistics
 from playwright.sync_api import sync_playwright
 
 from figures import figure, show
-from served import APP, BARE, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, serve
-from tests.browser.conftest import App
+from served import APP, BARE, CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser.conftest import desktop_app
 
 RUNS = 3
 # How a user walks the app in one visit: the control to press, text that shows the screen is
@@ -32,9 +32,7 @@ WALK = [
 
 
 def walk(browser, url: str) -> None:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), url, "desktop")
+    with desktop_app(browser, url) as app:
         app.open("/")
         app.see("Point-of-care guidance for clinicians.")
         for control, marker, group in WALK:
@@ -47,18 +45,12 @@ def walk(browser, url: str) -> None:
         field.click()
         field.press_sequentially("interpreter", delay=60)  # as the browser tests type: results follow each key
         app.see("Use a professional interpreter")
-    finally:
-        context.close()
 
 
 def visit_bare(browser, url: str) -> None:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), url, "desktop")
+    with desktop_app(browser, url) as app:
         app.open("/")
         app.see("Hello, world")
-    finally:
-        context.close()
 
 
 def measure() -> list[dict]:

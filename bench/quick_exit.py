@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from figures import figure, show
 from playwright.sync_api import sync_playwright
-from served import APP, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, serve
+from served import APP, CHROMIUM, CHROMIUM_ARGS, click_centre, serve
 
-from tests.browser.conftest import App
+from tests.browser.conftest import desktop_app
 
 RUNS = 9
 WATCH_TITLE = """() => { window.__exitDone = new Promise((resolve, reject) => {
@@ -20,9 +20,7 @@ WATCH_TITLE = """() => { window.__exitDone = new Promise((resolve, reject) => {
 
 
 def one_run(browser, url: str, by_keyboard: bool) -> float:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), url, "desktop")
+    with desktop_app(browser, url) as app:
         app.open("/next")
         app.see("Verify local law")
         heading = app.box(app.page.get_by_role("heading").first)
@@ -34,13 +32,9 @@ def one_run(browser, url: str, by_keyboard: bool) -> float:
             start = app.page.evaluate("performance.now()")
             app.page.keyboard.press("Shift")
         else:
-            box = app.box(app.page.get_by_role("button", name="Exit"))
-            start = app.page.evaluate("performance.now()")
-            app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            start = click_centre(app.page, app.box(app.page.get_by_role("button", name="Exit")))
         end = app.page.evaluate("window.__exitDone")
         return end - start
-    finally:
-        context.close()
 
 
 def measure() -> list[dict]:

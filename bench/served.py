@@ -31,6 +31,13 @@ WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
 
 
+def click_centre(page, box: dict) -> float:
+    """Click the middle of a box; returns the page time (performance.now()) just before."""
+    start = page.evaluate("performance.now()")
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    return start
+
+
 @dataclass
 class Served:
     url: str
@@ -74,4 +81,4 @@ def serve(command: list[str]):
             process.wait(timeout=10)
 
 
-__all__ = ["APP", "BARE", "CHROMIUM", "CHROMIUM_ARGS", "VIEWPORTS", "WATCH_TEXT", "Served", "serve"]
+__all__ = ["APP", "BARE", "CHROMIUM", "CHROMIUM_ARGS", "VIEWPORTS", "WATCH_TEXT", "Served", "click_centre", "serve"]

@@ -8,8 +8,8 @@ import re
 from playwright.sync_api import sync_playwright
 
 from figures import figure, show
-from served import APP, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, WATCH_TEXT, serve
-from tests.browser.conftest import App
+from served import APP, CHROMIUM, CHROMIUM_ARGS, WATCH_TEXT, click_centre, serve
+from tests.browser.conftest import desktop_app
 
 RUNS = 9
 # (name, route to start from, what to tap, text that shows the tap took effect)
@@ -23,9 +23,7 @@ TAPS = [
 
 
 def one_tap(browser, url: str, route: str, target, shown: str) -> float:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    try:
-        app = App(context.new_page(), url, "desktop")
+    with desktop_app(browser, url) as app:
         app.open(route)
         if target is None:  # the study: start a session first, then tap "True"
             app.page.get_by_role("button", name="Start 10 questions").click()
@@ -35,11 +33,8 @@ def one_tap(browser, url: str, route: str, target, shown: str) -> float:
         box = app.box(locator)
         app.settle()
         app.page.evaluate(WATCH_TEXT, shown)
-        start = app.page.evaluate("performance.now()")
-        app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        start = click_centre(app.page, box)
         return app.page.evaluate("window.__shown") - start
-    finally:
-        context.close()
 
 
 def measure() -> list[dict]:
