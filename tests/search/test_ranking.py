@@ -52,24 +52,19 @@ def test_whole_word_ranks_above_partial():
     ranks_above("tatuaje", "es", "q_add_tattoo_meaning", "qg_tattoo_curiosity")  # "tatuaje" vs "tatuajes"
 
 
-def test_whole_word_above_prefix_in_a_small_index():
-    docs = [
-        Document("guidance", "partial", "Cardiology referral", "", 0),
-        Document("guidance", "whole", "Offer a card", "", 1),
-        Document("guidance", "body", "Something else", "Give a card to hide", 2),
-    ]
-    index = LanguageIndex("en", docs)
-    assert [hit.item_id for hit in index.search("card")] == ["whole", "partial", "body"]
-
-
-def test_arabic_ranking_in_a_small_index():
-    docs = [
-        Document("guidance", "body", "شيء آخر", "استعن بالمترجم", 0),
-        Document("guidance", "prefix", "مترجمون محترفون", "", 1),
-        Document("guidance", "whole", "مترجم محترف", "", 2),
-    ]
-    index = LanguageIndex("ar", docs)
-    assert [hit.item_id for hit in index.search("المترجم")] == ["whole", "prefix", "body"]
+@pytest.mark.parametrize(
+    "language, docs, query",
+    [
+        ("en", [("prefix", "Cardiology referral", ""), ("whole", "Offer a card", ""),
+                ("body", "Something else", "Give a card to hide")], "card"),
+        ("ar", [("body", "شيء آخر", "استعن بالمترجم"), ("prefix", "مترجمون محترفون", ""),
+                ("whole", "مترجم محترف", "")], "المترجم"),
+    ],
+)  # fmt: skip
+def test_title_whole_word_above_title_prefix_above_body_in_a_small_index(language, docs, query):
+    index = LanguageIndex(language, [Document("guidance", *doc, n) for n, doc in enumerate(docs)])
+    found = [hit.item_id for hit in index.search(query)]
+    assert found == ["whole", "prefix", "body"]
 
 
 def test_current_language_only_unless_all_are_asked_for():
