@@ -102,7 +102,7 @@ class Shell:
         self._clock_running = False
         self._connected = True  # False while the browser is away; the session lives on for a while
         self._closed = False  # the session has expired: background loops must end
-        self._reset_on_return = False  # idle while away: the old screen must not come back
+        self._reset_on_return = False  # answers forgotten unseen: draw the first screen when seen again
         # One view whose contents are swapped: replacing views would animate a page transition
         # on every tap and leave half-painted screens behind.
         self.view = ft.View(route="/", padding=0, spacing=0)
@@ -183,10 +183,9 @@ class Shell:
 
     def _on_lifecycle(self, e) -> None:
         if e.state in (ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE):
-            # Backgrounded: forget at once, draw the first screen when the app is seen again. A
-            # hidden page paints nothing, and a closing tab would be sent to as its socket goes.
-            self.forget_answers()
-            self._reset_on_return = True
+            # Backgrounded: a hidden page paints nothing, and a closing tab would be sent to as
+            # its socket goes.
+            self._forget_unseen()
         elif e.state in (ft.AppLifecycleState.SHOW, ft.AppLifecycleState.RESUME) and self._reset_on_return:
             self._reset_on_return = False
             self._reset_to_start()
@@ -207,11 +206,14 @@ class Shell:
             if not self.exited and time.monotonic() - self._last_activity >= IDLE_RESET_S:
                 self._last_activity = time.monotonic()
                 if not self._connected:
-                    # Nobody is looking: forget the answers now, redraw only if the browser returns.
-                    self.forget_answers()
-                    self._reset_on_return = True
+                    self._forget_unseen()  # nobody is looking: redraw only if the browser returns
                 elif self.answers is not None or self._current() is not SECTIONS[0]:
                     self._reset_to_start()
+
+    def _forget_unseen(self) -> None:
+        """Forget the answers now; draw the first screen when the app is seen again."""
+        self.forget_answers()
+        self._reset_on_return = True
 
     def _on_connect(self, e) -> None:
         self._connected = True
