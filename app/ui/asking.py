@@ -11,7 +11,7 @@ from app.content import load_bundle
 from app.content.models import Item, Question
 from app.i18n import LANGUAGES, Language, Translator, isolate
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
-from app.ui.widgets import badge, child_badge, item_tile, language_choice, scrolling, source_line, tile_frame
+from app.ui.widgets import badge, child_badge, item_tile, language_choice, scrolling, source_line, subheading, tile_frame
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -93,7 +93,7 @@ def build(shell: Shell) -> ft.Control:
         spacing=4,
     )
     script_lines: list[ft.Control] = [
-        ft.Text(_("Say this first"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+        subheading(_("Say this first")),
     ]
     for item in content.script:
         script_lines += said(item, ft.TextThemeStyle.BODY_LARGE)

@@ -13,7 +13,7 @@ from app.directory import Directory, load_directory
 from app.directory.models import Entry
 from app.i18n import Translator, isolate_ltr
 from app.ui.icons import Icons
-from app.ui.widgets import language_choice, scrolling
+from app.ui.widgets import language_choice, scrolling, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -87,7 +87,7 @@ def build(shell: Shell) -> ft.Control:
         ft.Switch(label=_("Say on the card what the numbers are for"), value=choice.named, on_change=set_named),
         ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=ask_first),
         ft.Divider(),
-        ft.Text(_("Directory"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+        subheading(_("Directory")),
     ]
     if not directory.has_local:
         rows.append(

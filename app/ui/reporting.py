@@ -18,7 +18,7 @@ from app.rules import Capacity, Case, Result, Status, evaluate, load_packs
 from app.rules.capacity import ABILITIES, assess
 from app.rules.models import Pack
 from app.ui.icons import Icons
-from app.ui.widgets import heading, scrolling, source_line
+from app.ui.widgets import heading, scrolling, source_line, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -251,7 +251,7 @@ def result(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, sh
     background, foreground = STATUS_COLORS[outcome.status]
 
     def section(title: str, items: list[ft.Control]) -> list[ft.Control]:
-        return [ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600), *items]
+        return [subheading(title), *items]
 
     def bullet(line: str) -> ft.Control:
         return ft.Row([ft.Text("•"), ft.Text(line, expand=True)], vertical_alignment=ft.CrossAxisAlignment.START)

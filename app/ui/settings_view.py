@@ -11,14 +11,10 @@ from app.i18n import LANGUAGES
 from app.rules import load_packs
 from app.settings import TEXT_SCALES
 from app.ui.icons import Icons
-from app.ui.widgets import scrolling
+from app.ui.widgets import scrolling, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
-
-
-def _label(text: str) -> ft.Text:
-    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)
 
 
 def pack_name(shell: Shell, pack: str) -> str:
@@ -69,15 +65,15 @@ def build(shell: Shell) -> ft.Control:
     dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
     return scrolling(
         [
-            _label(_("Language")),
+            subheading(_("Language")),
             languages,
             ft.Divider(),
-            _label(_("Text size")),
+            subheading(_("Text size")),
             scales,
             ft.Divider(),
             dark,
             ft.Divider(),
-            _label(_("Jurisdiction for the reporting rules")),
+            subheading(_("Jurisdiction for the reporting rules")),
             jurisdictions,
             ft.Divider(),
             ft.Text(

@@ -13,7 +13,7 @@ from app.content.models import QuizFile
 from app.study import Session, summary_text
 from app.ui.icons import Icons
 from app.ui.topic import framing_banner
-from app.ui.widgets import heading, scrolling, source_line
+from app.ui.widgets import heading, scrolling, source_line, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -68,7 +68,7 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
                 wrap=True,
             ),
             ft.Divider(),
-            ft.Text(_("Did you know?"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+            subheading(_("Did you know?")),
             *facts,
         ],
         spacing=12,
@@ -160,7 +160,7 @@ def summary_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Control
         ft.ProgressBar(value=session.correct / session.total if session.total else 0),
     ]
     if session.missed:
-        rows.append(ft.Text(_("To look at again"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600))
+        rows.append(subheading(_("To look at again")))
         for item_id in session.missed:
             item = quiz.item(item_id)
             truth = _("True") if item.answer else _("False")

@@ -11,7 +11,7 @@ from app.content.models import Group, Item
 from app.i18n import Translator
 from app.ui.icons import Icons
 from app.ui.theme import EXPAND
-from app.ui.widgets import item_tile
+from app.ui.widgets import item_tile, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -82,7 +82,7 @@ def group_tiles(
 
         tiles.append(
             ft.ExpansionTile(
-                title=ft.Text(group.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+                title=subheading(group.title),
                 subtitle=ft.Text(count, theme_style=ft.TextThemeStyle.BODY_SMALL),
                 controls=children() if is_open else [],
                 expanded=is_open,

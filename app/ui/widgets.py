@@ -18,6 +18,11 @@ def heading(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600)
 
 
+def subheading(text: str) -> ft.Text:
+    """A part of a screen, a group or an item's title."""
+    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)
+
+
 def source_line(tr: Translator, item: Item) -> ft.Text:
     """Where an item comes from. Citations are English titles: keep them in order inside Arabic."""
     cited = "; ".join(f"{s.label}, {s.section}" for s in item.source)
@@ -44,7 +49,7 @@ def child_badge(tr: Translator) -> ft.Container:
 
 def item_tile(tr: Translator, item: Item, highlighted: bool = False, extra: list[ft.Control] | None = None) -> ft.Semantics:
     lines: list[ft.Control] = [
-        ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+        subheading(item.title),
     ]
     if item.detail:
         lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
