@@ -4,8 +4,7 @@ screen, timed inside the page (the title turns to "Clock" in the same update as 
 from __future__ import annotations
 
 from figures import figure, show
-from playwright.sync_api import sync_playwright
-from served import APP, CHROMIUM, CHROMIUM_ARGS, click_centre, serve
+from served import APP, chromium, click_centre, serve
 
 from tests.browser.conftest import desktop_app
 
@@ -39,12 +38,10 @@ def one_run(browser, url: str, by_keyboard: bool) -> float:
 
 def measure() -> list[dict]:
     results = []
-    with serve(APP) as served, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(APP) as served, chromium() as browser:
         for by_keyboard, name in ((False, "Exit control"), (True, "Shift x3")):
             times = [one_run(browser, served.url, by_keyboard) for _ in range(RUNS)]
             results.append(figure(f"quick exit in Chromium ({name}) -> neutral screen", times, RUNS))
-        browser.close()
     return results
 
 

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -29,6 +31,17 @@ WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
     setTimeout(() => reject(new Error('not shown within 60 s')), 60000);
 }); }"""
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
+
+
+@contextmanager
+def chromium():
+    """Debian's headless Chromium, as the browser tests launch it."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def click_centre(page, box: dict) -> float:
@@ -81,4 +94,4 @@ def serve(command: list[str]):
             process.wait(timeout=10)
 
 
-__all__ = ["APP", "BARE", "CHROMIUM", "CHROMIUM_ARGS", "VIEWPORTS", "WATCH_TEXT", "Served", "click_centre", "serve"]
+__all__ = ["APP", "BARE", "VIEWPORTS", "WATCH_TEXT", "Served", "chromium", "click_centre", "serve"]

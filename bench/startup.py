@@ -13,10 +13,8 @@ import json
 import statistics
 import time
 
-from playwright.sync_api import sync_playwright
-
 from figures import figure, show
-from served import APP, BARE, CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, WATCH_TEXT, serve
+from served import APP, BARE, VIEWPORTS, WATCH_TEXT, chromium, serve
 
 RUNS = 11
 FIRST_TEXT = {"app": "Point-of-care guidance for clinicians.", "bare": "Hello, world"}
@@ -42,15 +40,13 @@ def first_screen_ms(browser, command: list[str], text: str) -> float:
 
 def measure() -> list[dict]:
     times: dict[str, list[float]] = {"app": [], "bare": []}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         first_screen_ms(browser, BARE, FIRST_TEXT["bare"])  # warm the disk cache for both, untimed
         first_screen_ms(browser, APP, FIRST_TEXT["app"])
         for run in range(RUNS):
             order = ("app", "bare") if run % 2 else ("bare", "app")
             for name in order:
                 times[name].append(first_screen_ms(browser, APP if name == "app" else BARE, FIRST_TEXT[name]))
-        browser.close()
     ratio = statistics.median(times["app"]) / statistics.median(times["bare"])
     return [
         figure("start-up: process start -> first screen, bare Flet hello world", times["bare"], RUNS),

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import sync_playwright
-
 from figures import figure, show
-from served import APP, CHROMIUM, CHROMIUM_ARGS, WATCH_TEXT, click_centre, serve
+from served import APP, WATCH_TEXT, chromium, click_centre, serve
 from tests.browser.conftest import desktop_app
 
 RUNS = 9
@@ -39,13 +37,11 @@ def one_tap(browser, url: str, route: str, target, shown: str) -> float:
 
 def measure() -> list[dict]:
     rows = []
-    with serve(APP) as served, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(APP) as served, chromium() as browser:
         for name, route, target, shown in TAPS:
             one_tap(browser, served.url, route, target, shown)  # first use in this process: untimed
             times = [one_tap(browser, served.url, route, target, shown) for _ in range(RUNS)]
             rows.append(figure(f"tap -> updated screen: {name}", times, RUNS))
-        browser.close()
     return rows
 
 
