@@ -11,9 +11,8 @@ import io
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from app import paths
+from app.content import cache as snapshot
 
 DOMAIN = "messages"
 LTR_ISOLATE, RTL_ISOLATE, POP_ISOLATE = "\u2066", "\u2067", "\u2069"
@@ -33,8 +32,14 @@ class Language:
         return self.direction == "rtl"
 
 
+def _parse_yaml(text: str):
+    import yaml  # only when the snapshot misses: this is on the way to the first screen
+
+    return yaml.safe_load(text)
+
+
 def _load_languages() -> dict[str, Language]:
-    raw = yaml.safe_load((paths.LOCALES_DIR / "languages.yaml").read_text(encoding="utf-8"))
+    raw = snapshot.load(paths.LOCALES_DIR / "languages.yaml", _parse_yaml)
     return {
         entry["code"]: Language(**{**entry, "flutter_locale": tuple(entry["flutter_locale"])}) for entry in raw
     }

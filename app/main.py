@@ -12,8 +12,8 @@ from app.ui import warmup
 
 
 async def main(page: ft.Page) -> None:
-    # Imported here: the server starts answering before the shell and its dependencies are
-    # loaded; the warm-up thread loads them while the browser loads the client.
+    # Imported here, not before serving: the server answers the browser sooner, and the warm-up
+    # thread imports them while the browser loads the client.
     from app.ui.settings_store import SettingsStore
     from app.ui.shell import Shell
     from app.ui.theme import FONTS
@@ -23,13 +23,15 @@ async def main(page: ft.Page) -> None:
     page.fonts = FONTS
     page.update()
     store = SettingsStore()
-    Shell(page, store, await store.load()).start()
+    settings = await store.load()
+    Shell(page, store, settings).start()
+    warmup.after_first_screen(settings.language)
 
 
 def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
     """Serve the web app locally, fully offline: renderer, fonts and content are bundled."""
     print(f"Care Reference is being served at http://{host}:{port}/ (offline; Ctrl+C stops it)", flush=True)
-    warmup.start(host, port)
+    warmup.while_client_loads(host, port)
     ft.run(
         main,
         view=ft.AppView.WEB_BROWSER,

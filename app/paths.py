@@ -7,5 +7,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # A facility may point the app at its own reviewed copy of the content tree.
 CONTENT_DIR = Path(os.environ.get("CARE_REFERENCE_CONTENT_DIR") or ROOT / "content")
 SCHEMA_DIR = CONTENT_DIR / "_schema"
+RULES_DIR = CONTENT_DIR / "rules"  # jurisdiction packs, one file each
 LOCALES_DIR = ROOT / "locales"
 ASSETS_DIR = ROOT / "assets"

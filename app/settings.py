@@ -7,13 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from app import paths
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from app.rules.packs import load_packs
 
 TEXT_SCALES = (1.0, 1.3, 1.6)
 THEMES = ("light", "dark")
 DEFAULT_JURISDICTION = "generic"
 ALLOWED_KEYS = ("language", "text_scale", "theme", "jurisdiction")
+
+
+def jurisdictions() -> set[str]:
+    """The packs there are, by file name (a pack's id must match it). Read from the folder, not
+    the packs: settings are needed for the first screen, and parsing packs can wait; a broken
+    pack is reported where packs are used, and must not keep the app from opening."""
+    return {path.stem for path in paths.RULES_DIR.glob("*.yaml")}
 
 
 @dataclass(frozen=True)
@@ -37,5 +44,5 @@ class Settings:
             language=self.language if self.language in LANGUAGES else DEFAULT_LANGUAGE,
             text_scale=self.text_scale if self.text_scale in TEXT_SCALES else 1.0,
             theme=self.theme if self.theme in THEMES else "light",
-            jurisdiction=self.jurisdiction if self.jurisdiction in load_packs() else DEFAULT_JURISDICTION,
+            jurisdiction=self.jurisdiction if self.jurisdiction in jurisdictions() else DEFAULT_JURISDICTION,
         )

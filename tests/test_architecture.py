@@ -9,7 +9,7 @@ import sys
 from app import paths
 
 DOMAIN = [
-    "app.content", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.study", "app.directory",
+    "app.content.loader", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.study", "app.directory",
     "app.i18n", "app.settings",
 ]  # fmt: skip
 
@@ -26,3 +26,32 @@ def test_ui_never_parses_yaml():
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         assert not any(name.split(".")[0] == "yaml" for name in imported), path
+
+
+# Loaded only once the first screen has been shown (app.ui.warmup): pulling any of them back onto
+# the way to the first screen costs start-up what bench/startup.py measures.
+NOT_BEFORE_FIRST_SCREEN = [
+    "pydantic", "yaml", "babel", "app.content.models", "app.rules", "app.search", "app.study", "app.directory",
+]  # fmt: skip
+
+
+def test_the_first_screen_loads_no_content_models_rules_search_or_babel():
+    code = (
+        "import sys, app.main\n"
+        "from app.ui import warmup\n"
+        "warmup.warm_first_screen()\n"
+        "from app.i18n import Translator\n"
+        "from app.settings import Settings\n"
+        "Translator(Settings.from_stored({'language': 'ar', 'jurisdiction': 'us'}).language)._('Home')\n"
+        f"heavy = {NOT_BEFORE_FIRST_SCREEN!r}\n"
+        "print(sorted(h for h in heavy if any(m == h or m.startswith(h + '.') for m in sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=paths.ROOT, check=True)
+    assert out.stdout.strip() == "[]", "loaded before the first screen (yaml: has `make cache` run?)"
+
+
+def test_every_section_has_a_screen_that_builds():
+    from app.ui.shell import SECTIONS, screen_module
+
+    for section in SECTIONS:
+        assert callable(screen_module(section.screen).build), section.route

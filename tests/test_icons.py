@@ -4,6 +4,8 @@ other way to name icons (which would load the whole table into the server)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import flet as ft
 import pytest
@@ -27,3 +29,15 @@ def test_the_ui_names_icons_only_through_its_own_set():
 def test_every_icon_of_the_set_is_used():
     used = {name for path in UI_SOURCES for name in re.findall(r"\bIcons\.([A-Z_0-9]+)", path.read_text())}
     assert {icon.name for icon in Icons} == used
+
+
+def test_warming_up_never_loads_flets_icon_table():
+    code = (
+        "import sys\n"
+        "from app.ui import warmup\n"
+        "warmup.warm_first_screen()\n"
+        "warmup.warm_the_rest('en')\n"
+        "print('flet.controls.material.icons' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=paths.ROOT, check=True)
+    assert out.stdout.strip() == "False"

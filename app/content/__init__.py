@@ -1,6 +1,4 @@
-"""Clinical content: pydantic models, YAML loading and validation. Never imports Flet."""
+"""Clinical content: pydantic models, YAML loading and validation. Never imports Flet.
 
-from app.content.loader import load_bundle
-from app.content.models import Bundle
-
-__all__ = ["Bundle", "load_bundle"]
+Import from the modules themselves (`app.content.loader`, `app.content.models`): this package
+imports nothing, so a light module such as `errors` or `cache` costs no pydantic at start-up."""

@@ -10,18 +10,11 @@ import yaml
 
 from app import paths
 from app.content import cache as snapshot
+from app.content.errors import ContentError
 from app.content.models import Bundle
 
 # libyaml is several times faster than the pure-Python parser; fall back when it is absent.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class ContentError(Exception):
-    """Raised when shipped content does not validate; carries every problem found."""
-
-    def __init__(self, problems: list) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def parse_yaml(text: str) -> Any:

@@ -13,10 +13,8 @@ from app.content.loader import ContentError, line_of, read_yaml
 from app.content.validate import Problem, display, model_problems, yaml_problem
 from app.rules.models import Pack
 
-RULES_DIR = paths.CONTENT_DIR / "rules"
 
-
-def check_packs(directory: Path = RULES_DIR) -> tuple[dict[str, Pack], list[Problem]]:
+def check_packs(directory: Path = paths.RULES_DIR) -> tuple[dict[str, Pack], list[Problem]]:
     packs: dict[str, Pack] = {}
     problems: list[Problem] = []
     for path in sorted(directory.glob("*.yaml")):
@@ -35,7 +33,7 @@ def check_packs(directory: Path = RULES_DIR) -> tuple[dict[str, Pack], list[Prob
 
 
 @cache
-def load_packs(directory: Path = RULES_DIR) -> dict[str, Pack]:
+def load_packs(directory: Path = paths.RULES_DIR) -> dict[str, Pack]:
     packs, problems = check_packs(directory)
     if problems:
         raise ContentError(problems)

@@ -13,7 +13,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from app.content import Bundle, load_bundle
+from app.content.loader import load_bundle
+from app.content.models import Bundle
 from app.search.normalize import index_forms, readings, terms, words
 
 SEARCHED_TOPICS = ("indicators", "principles", "questions", "guidance")

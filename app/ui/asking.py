@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.content.models import Item, Question
 from app.i18n import LANGUAGES, Language, Translator, isolate
 from app.ui.topic import framing_banner, group_tiles, reveal_opened

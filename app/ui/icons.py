@@ -1,7 +1,7 @@
 """The Material icons the UI uses, by their value in Flet's icon table.
 
-Naming an icon as `ft.Icons.NAME` makes Flet load its whole table (about 8,000 names, 1 MB of
-server memory) to find these few. An icon set of one's own is a documented use of
+Naming an icon through Flet's own `Icons` table makes Flet load all of it (about 8,000 names,
+1 MB of server memory) to find these few. An icon set of one's own is a documented use of
 `ft.IconData`; `tests/test_icons.py` checks every value against Flet's table.
 """
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from app.content.loader import ContentError
+from app.content.errors import ContentError
 from app.i18n import LANGUAGES
 from app.rules import load_packs
 from app.settings import TEXT_SCALES

@@ -4,25 +4,27 @@ lays them out with a bottom bar on narrow screens and a rail on wide ones."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import flet as ft
 
-from app.content import Bundle, load_bundle
-from app.content.loader import ContentError
+from app.content.errors import ContentError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
-from app.study import Session
-from app.ui import (
-    asking, contacts, guidance, home, indicators, neutral, principles, privacy, reporting, search, settings_view, study,
-)
 from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
 from app.ui.widgets import content_error
+
+if TYPE_CHECKING:
+    from app.content.models import Bundle
+    from app.study import Session
+    from app.ui.contacts import CardChoice
+    from app.ui.reporting import Answers
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
 # Shift pressed this many times within this window leaves the app: one key is too easy to hit while typing.
@@ -36,31 +38,40 @@ class Section:
     label: str  # marked with N_, translated when shown
     icon: ft.IconData
     selected_icon: ft.IconData
-    build: Callable[[Shell], ft.Control]
+    screen: str  # the module in app.ui that builds it, imported when first shown (see `screen_module`)
     parent: str | None = None  # a screen reached from another (Privacy, from Settings) stays off the bar
     on_bar: bool = False  # one of the five a phone's bottom bar has room for; the rest are on Home
     topic: str | None = None  # the content topic it shows, for opening search results
     in_nav: bool = True
 
+    def build(self, shell: Shell) -> ft.Control:
+        return screen_module(self.screen).build(shell)
+
+
+def screen_module(name: str):
+    """A screen's module, imported on first use: the first screen needs only Home's, and the
+    others (with the content models, rules and search behind them) are loaded after it is shown."""
+    return importlib.import_module(f"app.ui.{name}")
+
 
 SECTIONS = (
-    Section("/", N_("Home"), Icons.HOME_OUTLINED, Icons.HOME, home.build, on_bar=True),
-    Section("/indicators", N_("Indicators"), Icons.CHECKLIST_OUTLINED, Icons.CHECKLIST, indicators.build,
+    Section("/", N_("Home"), Icons.HOME_OUTLINED, Icons.HOME, "home", on_bar=True),
+    Section("/indicators", N_("Indicators"), Icons.CHECKLIST_OUTLINED, Icons.CHECKLIST, "indicators",
             on_bar=True, topic="indicators"),
     Section("/care", N_("Care approach"), Icons.VOLUNTEER_ACTIVISM_OUTLINED, Icons.VOLUNTEER_ACTIVISM,
-            principles.build, topic="principles"),
-    Section("/asking", N_("Asking"), Icons.QUESTION_ANSWER_OUTLINED, Icons.QUESTION_ANSWER, asking.build,
+            "principles", topic="principles"),
+    Section("/asking", N_("Asking"), Icons.QUESTION_ANSWER_OUTLINED, Icons.QUESTION_ANSWER, "asking",
             on_bar=True, topic="questions"),
-    Section("/guidance", N_("Guidance"), Icons.MENU_BOOK_OUTLINED, Icons.MENU_BOOK, guidance.build,
+    Section("/guidance", N_("Guidance"), Icons.MENU_BOOK_OUTLINED, Icons.MENU_BOOK, "guidance",
             topic="guidance"),
-    Section("/next", N_("Next steps"), Icons.ALT_ROUTE_OUTLINED, Icons.ALT_ROUTE, reporting.build, on_bar=True,
+    Section("/next", N_("Next steps"), Icons.ALT_ROUTE_OUTLINED, Icons.ALT_ROUTE, "reporting", on_bar=True,
             topic="reporting"),
-    Section("/contacts", N_("Contacts"), Icons.CONTACT_PHONE_OUTLINED, Icons.CONTACT_PHONE, contacts.build,
+    Section("/contacts", N_("Contacts"), Icons.CONTACT_PHONE_OUTLINED, Icons.CONTACT_PHONE, "contacts",
             on_bar=True),
-    Section("/study", N_("Study"), Icons.SCHOOL_OUTLINED, Icons.SCHOOL, study.build),
-    Section("/settings", N_("Settings"), Icons.SETTINGS_OUTLINED, Icons.SETTINGS, settings_view.build),
-    Section("/privacy", N_("Privacy"), Icons.LOCK_OUTLINE, Icons.LOCK, privacy.build, "/settings"),
-    Section("/search", N_("Search"), Icons.SEARCH, Icons.SEARCH, search.build, in_nav=False),
+    Section("/study", N_("Study"), Icons.SCHOOL_OUTLINED, Icons.SCHOOL, "study"),
+    Section("/settings", N_("Settings"), Icons.SETTINGS_OUTLINED, Icons.SETTINGS, "settings_view"),
+    Section("/privacy", N_("Privacy"), Icons.LOCK_OUTLINE, Icons.LOCK, "privacy", "/settings"),
+    Section("/search", N_("Search"), Icons.SEARCH, Icons.SEARCH, "search", in_nav=False),
 )  # fmt: skip
 RAIL = tuple(section for section in SECTIONS if section.parent is None and section.in_nav)
 BAR = tuple(section for section in RAIL if section.on_bar)
@@ -85,8 +96,8 @@ class Shell:
         self.store = store
         self.settings = settings
         self.child_only = False  # a view filter, kept in memory for this session only
-        self.answers: reporting.Answers | None = None  # wizard answers: memory only, dropped on leaving
-        self.card: contacts.CardChoice | None = None  # the referral card being prepared or shown
+        self.answers: Answers | None = None  # wizard answers: memory only, dropped on leaving
+        self.card: CardChoice | None = None  # the referral card being prepared or shown
         self.patient_language: str | None = None  # questions shown in the patient's language
         self.search_text = ""  # what was typed in search: memory only, like every answer
         self.search_all_languages = False
@@ -113,6 +124,8 @@ class Shell:
 
     @property
     def bundle(self) -> Bundle:
+        from app.content.loader import load_bundle  # pydantic and the models: not before the first screen
+
         return load_bundle(self.settings.language)
 
     def start(self) -> None:
@@ -360,12 +373,12 @@ class Shell:
         # The whole screen is the card: it takes the card language's direction (a False `rtl` on a
         # subtree only inherits, so an English card inside an Arabic app would still run right to left).
         self.page.rtl = LANGUAGES[self.card.language].rtl
-        card = ft.Container(contacts.card_view(self), alignment=ft.Alignment.TOP_CENTER, padding=16)
+        card = ft.Container(screen_module("contacts").card_view(self), alignment=ft.Alignment.TOP_CENTER, padding=16)
         self.view.controls = [self._listening(card)]
         self.page.update()
 
     def _render_neutral(self) -> None:
-        screen, keep_current = neutral.clock(self.tr)
+        screen, keep_current = screen_module("neutral").clock(self.tr)
         self.page.title = self.tr._("Clock")
         self.view.appbar = None
         self.view.navigation_bar = None

@@ -1,59 +1,105 @@
-"""Start-up work done in the background while the browser loads the Flutter client (about half
-a second in which the server is otherwise idle), so that neither the server's first answer nor
-the first screen waits for it:
+"""Start-up work moved off the way to the first screen, in two steps.
 
-- the shell and everything it imports (pydantic models, Babel, the screens);
-- the Flet controls the UI uses: Flet imports each control's module on first use, and the
-  Theme alone pulls in 55 modules (~120 ms);
-- the theme for each language.
+On two cores, server CPU spent while the browser loads its client or paints delays the first
+screen by about as much (bench/startup.py), so each step does only what it must, when it costs least:
+
+1. While the browser loads the Flutter client (about a second in which the server mostly waits):
+   the modules the first screen needs and the Flet controls they use. Flet imports each
+   control's module on first use, and the theme's alone takes ~60 ms.
+2. Once the first screen has been sent and painted: every other screen's module with what it
+   imports (pydantic models, rules, search, Babel), their controls, the session language's content
+   and the jurisdiction packs, so that the first tap into a section does not wait for them.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-import socket
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 _UI = Path(__file__).parent
 _NAME = re.compile(r"\bft\.([A-Z]\w+)")
+# What Home and the shell around it are built from.
+FIRST_SCREEN = ("shell", "home", "widgets", "theme", "icons", "settings_store")
+# Long enough for the browser to paint the first screen (0.1-0.2 s here), short enough to be
+# done before a person has read it and chosen where to go.
+PAUSE_S = 0.4
+_after_first_screen = threading.Lock()
 
 
-def used_names() -> set[str]:
-    """Every `ft.Name` the UI modules refer to (none if the sources are not shipped)."""
-    return {name for path in _UI.glob("*.py") for name in _NAME.findall(path.read_text(encoding="utf-8"))}
+def used_names(modules: tuple[str, ...] | None = None) -> set[str]:
+    """Every `ft.Name` these UI modules (default: all) refer to; none if the sources are not shipped."""
+    paths = [_UI / f"{name}.py" for name in modules] if modules else _UI.glob("*.py")
+    return {name for path in paths if path.exists() for name in _NAME.findall(path.read_text(encoding="utf-8"))}
 
 
-def warm() -> None:
+def _touch_controls(modules: tuple[str, ...] | None = None) -> None:
     import flet as ft
 
-    importlib.import_module("app.ui.shell")  # everything the screens need
+    for name in sorted(used_names(modules)):
+        getattr(ft, name, None)
+
+
+def warm_first_screen() -> None:
     from app.i18n import LANGUAGES
+    from app.ui.shell import screen_module
     from app.ui.theme import build_theme
 
-    for name in sorted(used_names()):
-        getattr(ft, name, None)
+    for name in FIRST_SCREEN:
+        screen_module(name)
+    _touch_controls(FIRST_SCREEN)
     for language in LANGUAGES.values():
         build_theme(language, 1.0)
 
 
+def warm_the_rest(language: str) -> None:
+    from app.content.errors import ContentError
+    from app.content.loader import load_bundle
+    from app.rules import load_packs
+    from app.ui.shell import SECTIONS, screen_module
+
+    for name in ("neutral", *sorted({section.screen for section in SECTIONS})):  # quick exit's screen first
+        screen_module(name)
+    _touch_controls()
+    for load in (lambda: load_bundle(language), load_packs):
+        try:
+            load()
+        except ContentError:  # reported by the screen that shows it, not here
+            pass
+
+
+def while_client_loads(host: str, port: int) -> None:
+    """Step 1, in a thread, as soon as the server answers: any earlier would slow its start."""
+
+    def run() -> None:
+        _when_serving(host, port)
+        warm_first_screen()
+
+    threading.Thread(target=run, name="warm-up: first screen", daemon=True).start()
+
+
+def after_first_screen(language: str) -> None:
+    """Step 2, once per process, in a thread, after a pause for the browser to paint."""
+    if not _after_first_screen.acquire(blocking=False):
+        return
+
+    def run() -> None:
+        time.sleep(PAUSE_S)
+        warm_the_rest(language)
+
+    threading.Thread(target=run, name="warm-up: the rest", daemon=True).start()
+
+
 def _when_serving(host: str, port: int, timeout: float = 30.0) -> None:
-    """Wait (without holding the GIL) until the server accepts connections: warming up any
-    earlier would slow the server's own start."""
+    """Wait (without holding the GIL) until the server has answered a first request: Flet prepares
+    its web files for the first one, and warming up alongside would slow that answer."""
+    host = "127.0.0.1" if host in ("", "0.0.0.0", "*") else f"[{host}]" if ":" in host else host
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            socket.create_connection((host, port), timeout=0.5).close()
-            return
+            with urllib.request.urlopen(f"http://{host}:{port}/", timeout=5):
+                return
         except OSError:
             time.sleep(0.02)
-
-
-def start(host: str, port: int) -> None:
-    def run() -> None:
-        _when_serving(host, port)
-        warm()
-
-    threading.Thread(target=run, name="warm-up", daemon=True).start()

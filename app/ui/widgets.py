@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import flet as ft
 
-from app.content.models import Item
 from app.i18n import LANGUAGES, Translator
+
+if TYPE_CHECKING:
+    from app.content.models import Item
 
 
 def scrolling(controls: list[ft.Control], spacing: float = 8) -> ft.Column:

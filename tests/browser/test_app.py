@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.i18n import Translator
 from app.settings import ALLOWED_KEYS
 from app.ui.indicators import visible_groups

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.i18n import LANGUAGES, Translator
 
 pytestmark = pytest.mark.browser

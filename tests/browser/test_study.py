@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.i18n import Translator
 from app.study import summary_text
 from app.ui.study import one_decimal_percent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 
 # Seed 000, Table 2 (content inventory §6.1): answer and pre-training share answering correctly.
 TABLE_2 = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.content.models import Question
 
 LANGUAGES = ("en", "es", "ar")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.rules import load_packs
 from app.rules.wording import missing_wording, required_ids
 

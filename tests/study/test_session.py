@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.content import load_bundle
+from app.content.loader import load_bundle
 from app.i18n import Translator
 from app.study import Session, summary_text
 
