@@ -114,9 +114,11 @@ class Shell:
         self._connected = True  # False while the browser is away; the session lives on for a while
         self._closed = False  # the session has expired: background loops must end
         self._reset_on_return = False  # answers forgotten unseen: draw the first screen when seen again
-        # One view whose contents are swapped: replacing views would animate a page transition
-        # on every tap and leave half-painted screens behind.
-        self.view = ft.View(route="/", padding=0, spacing=0)
+        # One view whose contents are swapped, the page's own: replacing views would animate a page
+        # transition on every tap and leave half-painted screens behind, and replacing even the
+        # first cost the browser ~35 ms before the first screen.
+        self.view = page.views[0]
+        self.view.padding, self.view.spacing = 0, 0
 
     @property
     def tr(self) -> Translator:
@@ -139,8 +141,6 @@ class Shell:
         self._track_activity()
         self.page.run_task(self._idle_watch)
         self._apply_settings()
-        self.page.views.clear()
-        self.page.views.append(self.view)
         self.render()
 
     # Settings -----------------------------------------------------------------------------
