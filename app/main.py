@@ -16,12 +16,7 @@ async def main(page: ft.Page) -> None:
     # thread imports them while the browser loads the client.
     from app.ui.settings_store import SettingsStore
     from app.ui.shell import Shell
-    from app.ui.theme import FONTS
 
-    # The fonts first (here, not in the shell): the browser fetches and parses them while the
-    # settings are read.
-    page.fonts = FONTS
-    page.update()
     store = SettingsStore()
     settings = await store.load()
     Shell(page, store, settings).start()
@@ -29,7 +24,8 @@ async def main(page: ft.Page) -> None:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
-    """Serve the web app locally, fully offline: renderer, fonts and content are bundled."""
+    """Serve the web app locally, fully offline: renderer, fonts and content are bundled (the fonts
+    are declared in assets/assets/FontManifest.json, see app.web_files)."""
     print(f"Care Reference is being served at http://{host}:{port}/ (offline; Ctrl+C stops it)", flush=True)
     warmup.while_client_loads(host, port)
     ft.run(

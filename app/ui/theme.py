@@ -11,11 +11,6 @@ import flet as ft
 
 from app.i18n import LANGUAGES, Language
 
-# Files under assets/fonts/, bundled so Arabic renders offline.
-FONTS = {
-    "NotoSans": "/fonts/NotoSans-Regular.ttf",
-    "NotoSansArabic": "/fonts/NotoSansArabic-Regular.ttf",
-}
 SEED_COLOR = ft.Colors.TEAL
 # A group opens within one short animation, so its content is there under 100 ms after a tap.
 # (Set on each tile: the theme's expansion_tile_theme did not reach them.)

@@ -1,0 +1,92 @@
+"""The two files of Flet's web client that the app replaces, generated from the installed flet-web's
+own by `python -m app.web_files`; a test fails when they drift.
+
+- `assets/index.html`: a neutral title and description, and a Content Security Policy that lets
+  the page talk only to the server it came from.
+- `assets/assets/FontManifest.json`, the fonts the Flutter engine loads before the app starts:
+  the app's own (Noto Sans, Noto Sans Arabic) in place of KaTeX's eighteen and the Cupertino
+  icons, which the app never shows. Declared there, the fonts load with the engine, as a Flutter
+  app's own fonts do, instead of on a message from the server after the client has started.
+
+Flet takes both from the assets folder when they are there.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from app import paths
+from app.i18n import LANGUAGES
+
+TITLE = "Care Reference"
+# 'self' covers the page's own websocket; wasm and inline bootstrap code need the two 'unsafe-*'.
+# Anything else (the Flutter client still asks a CDN for rive_native.js) is blocked in the browser.
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'; worker-src 'self' blob:; frame-src 'none'; object-src 'none'"
+)
+# Chromium's preload scanner stops at a CSP in a meta tag, so the client's bootstrap script, at the
+# end of the body, was requested only once the parser got there: ~90 ms later than on Flet's own
+# page. Asked for before the policy, it loads at once. (It is the page's own file: the policy
+# allows it anyway.)
+BOOTSTRAP = '\n  <link rel="preload" href="flutter_bootstrap.js" as="script">'
+INDEX = paths.ASSETS_DIR / "index.html"
+FONT_MANIFEST = paths.ASSETS_DIR / "assets" / "FontManifest.json"
+KEPT_FONTS = {"MaterialIcons"}  # the icons the UI uses (app.ui.icons)
+
+
+def flet_web_file(*parts: str) -> Path:
+    import flet_web
+
+    return Path(flet_web.__file__).parent.joinpath("web", *parts)
+
+
+def patched_index(original: str) -> str:
+    replacements = [
+        ('<meta charset="UTF-8">', f'<meta charset="UTF-8">{BOOTSTRAP}\n  <meta http-equiv="Content-Security-Policy" content="{CSP}">'),
+        ("<title>Flet</title>", f"<title>{TITLE}</title>"),
+        ('content="Flet application."', f'content="{TITLE}"'),
+        ('name="apple-mobile-web-app-title" content="Flet"', f'name="apple-mobile-web-app-title" content="{TITLE}"'),
+    ]  # fmt: skip
+    for old, new in replacements:
+        if old not in original:
+            raise ValueError(f"flet-web's index.html changed: {old!r} not found")
+        original = original.replace(old, new)
+    return original
+
+
+def app_fonts() -> dict[str, str]:
+    """Each language's font family and its file under assets/fonts/."""
+    return {language.font: f"{language.font}-Regular.ttf" for language in LANGUAGES.values()}
+
+
+def patched_font_manifest(original: list[dict]) -> list[dict]:
+    kept = [entry for entry in original if entry["family"] in KEPT_FONTS]
+    if len(kept) != len(KEPT_FONTS):
+        raise ValueError(f"flet-web's FontManifest.json changed: expected {sorted(KEPT_FONTS)}")
+    # The engine fetches an asset from /assets/<key>; Flet serves assets/fonts/ at /fonts/.
+    return kept + [{"family": family, "fonts": [{"asset": f"../fonts/{file}"}]} for family, file in app_fonts().items()]
+
+
+def generated() -> dict[Path, str]:
+    """Each file as it should be, from the installed flet-web's own."""
+    manifest = json.loads(flet_web_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
+    return {
+        INDEX: patched_index(flet_web_file("index.html").read_text(encoding="utf-8")),
+        FONT_MANIFEST: json.dumps(patched_font_manifest(manifest), indent=2) + "\n",
+    }
+
+
+def main() -> int:
+    for path, text in generated().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
