@@ -12,30 +12,39 @@ from __future__ import annotations
 import json
 import statistics
 import time
+from contextlib import contextmanager
 
 from figures import figure, show
-from served import APP, BARE, VIEWPORTS, WATCH_TEXT, chromium, serve
+from served import APP, BARE, VIEWPORTS, WATCH_TEXT, Served, chromium, serve
 
 RUNS = 11
 FIRST_TEXT = {"app": "Point-of-care guidance for clinicians.", "bare": "Hello, world"}
 
 
+@contextmanager
+def first_screen(browser, served: Served, text: str, *init_scripts: str):
+    """A new page on a just-started server, once the first screen's `text` is in it. Yields the
+    page, the process start on the page's clock and the page time the text appeared at (ms)."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    for script in (f"({WATCH_TEXT})({json.dumps(text)})", *init_scripts):
+        context.add_init_script(script)
+    try:
+        page = context.new_page()
+        page.goto(served.url + "/", wait_until="commit")
+        page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
+        page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
+        shown = page.evaluate("window.__shown")  # page time, ms since the page's time origin
+        # The page's clock and ours are both the wall clock: place the process start on it.
+        process_start = time.time() - (time.perf_counter() - served.started)
+        yield page, page.evaluate("performance.timeOrigin") - process_start * 1000, shown
+    finally:
+        context.close()
+
+
 def first_screen_ms(browser, command: list[str], text: str) -> float:
     """Process start to the moment the first screen's text is in the page."""
-    with serve(command) as served:
-        context = browser.new_context(viewport=VIEWPORTS["desktop"])
-        context.add_init_script(f"({WATCH_TEXT})({json.dumps(text)})")
-        try:
-            page = context.new_page()
-            page.goto(served.url + "/", wait_until="commit")
-            page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
-            page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
-            shown = page.evaluate("window.__shown")  # page time, ms since the page's time origin
-            # The page's clock and ours are both the wall clock: place the process start on it.
-            process_start = time.time() - (time.perf_counter() - served.started)
-            return page.evaluate("performance.timeOrigin") + shown - process_start * 1000
-        finally:
-            context.close()
+    with serve(command) as served, first_screen(browser, served, text) as (_page, origin, shown):
+        return origin + shown
 
 
 def measure() -> list[dict]:

@@ -12,13 +12,12 @@ Not part of `make bench`'s table: run it when the start-up figure moves, to see 
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import time
 
-from served import APP, BARE, VIEWPORTS, WATCH_TEXT, chromium, serve
-from startup import FIRST_TEXT
+from served import APP, BARE, chromium, serve
+from startup import FIRST_TEXT, first_screen
 
 # Records the page time of the socket's opening and of every message from the server.
 WATCH_SOCKET = """() => { window.__socket = []; const Native = window.WebSocket;
@@ -34,22 +33,10 @@ RESOURCES = {"bootstrap": ("flutter_bootstrap.js", "startTime"), "wasm": ("main.
 def phases(browser, command: list[str], text: str) -> dict[str, float]:
     with serve(command) as served:
         http = (time.perf_counter() - served.started) * 1000
-        context = browser.new_context(viewport=VIEWPORTS["desktop"])
-        context.add_init_script(f"({WATCH_TEXT})({json.dumps(text)})")
-        context.add_init_script(f"({WATCH_SOCKET})()")
-        try:
-            page = context.new_page()
-            page.goto(served.url + "/", wait_until="commit")
-            page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=60_000)
-            page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
-            shown = page.evaluate("window.__shown")
+        with first_screen(browser, served, text, f"({WATCH_SOCKET})()") as (page, origin, shown):
             socket = page.evaluate("window.__socket")
             resources = page.evaluate("Object.fromEntries(performance.getEntriesByType('resource').map(r => "
                                       "[r.name.split('/').pop(), {startTime: r.startTime, responseEnd: r.responseEnd}]))")
-            process_start = time.time() - (time.perf_counter() - served.started)
-            origin = page.evaluate("performance.timeOrigin") - process_start * 1000  # page time 0, on our clock
-        finally:
-            context.close()
     moments = {"http": http, "nav": origin}
     moments |= {name: origin + resources[file][key] for name, (file, key) in RESOURCES.items()}
     moments["ws_open"] = origin + next(t for kind, t in socket if kind == "open")
