@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.content.loader import ContentError
+from app.content.errors import ContentError
 from app.rules.scenarios import ScenarioFileError, run
 
 

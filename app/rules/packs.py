@@ -9,7 +9,8 @@ import pydantic
 import yaml
 
 from app import paths
-from app.content.loader import ContentError, line_of, read_yaml
+from app.content.errors import ContentError
+from app.content.loader import line_of, read_yaml
 from app.content.validate import Problem, display, model_problems, yaml_problem
 from app.rules.models import Pack
 
