@@ -7,7 +7,7 @@ and each step runs where it delays that screen least:
 1. While the browser loads the Flutter client: the modules of Home and the shell around it, and
    the Flet controls they use (Flet imports each control's module on first use; the theme's
    alone takes ~60 ms). Done here, they cost the first screen less than on its own path, where
-   nothing else can proceed (11 runs each, before the font manifest: 1.13 against 1.17 times
+   nothing else can proceed (11 runs each, before the font manifest: 1.13 against 1.18 times
    the bare app's start-up).
 2. Once the first screen has been sent and painted: every other screen's module with what it
    imports (pydantic models, rules, search, Babel), their controls, the session language's content
