@@ -47,14 +47,9 @@ def _touch_controls(modules: tuple[str, ...] | None = None) -> None:
 
 
 def warm_first_screen() -> None:
-    from app.i18n import LANGUAGES
-    from app.ui.theme import build_theme
-
     for name in FIRST_SCREEN:
         importlib.import_module(f"app.ui.{name}")
-    _touch_controls(FIRST_SCREEN)
-    for language in LANGUAGES.values():
-        build_theme(language, 1.0)
+    _touch_controls(FIRST_SCREEN)  # theme.py is among them: the theme's modules are imported here
 
 
 def warm_the_rest(language: str) -> None:
