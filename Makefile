@@ -28,14 +28,14 @@ test: setup compile cache bytecode
 
 ## Content tools for editors: validate everything, re-export the JSON Schema.
 check: setup
-	$(PY) -m app.content check
+	$(PY) -m app.tools check
 
 schema: setup
-	$(PY) -m app.content schema
+	$(PY) -m app.tools schema
 
 ## Parsed content snapshot (build/content-cache): start-up skips YAML parsing for unchanged files.
 cache: setup
-	$(PY) -m app.content cache
+	$(PY) -m app.tools cache
 
 ## The app's bytecode, written ahead: with PYTHONDONTWRITEBYTECODE set (as on our machines)
 ## every start would otherwise compile every module of the app again.

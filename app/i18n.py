@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from app import paths
-from app.content import cache as snapshot
+from app.datafiles import snapshot
+from app.datafiles.problems import problem
 
 DOMAIN = "messages"
 LTR_ISOLATE, RTL_ISOLATE, POP_ISOLATE = "\u2066", "\u2067", "\u2069"
@@ -32,20 +33,26 @@ class Language:
         return self.direction == "rtl"
 
 
-def _parse_yaml(text: str):
-    import yaml  # only when the snapshot misses: this is on the way to the first screen
+def _parse_yaml(text: str, path):
+    from app.datafiles.yamlfile import parse  # only when the snapshot misses: YAML is not on the way to the first screen
 
-    return yaml.safe_load(text)
-
-
-def _load_languages() -> dict[str, Language]:
-    raw = snapshot.load(paths.LOCALES_DIR / "languages.yaml", _parse_yaml)
-    return {
-        entry["code"]: Language(**{**entry, "flutter_locale": tuple(entry["flutter_locale"])}) for entry in raw
-    }
+    return parse(text, path)
 
 
-LANGUAGES: dict[str, Language] = _load_languages()
+def load_languages(path=paths.LOCALES_DIR / "languages.yaml") -> dict[str, Language]:
+    entries = snapshot.load(path, _parse_yaml)
+    languages = {}
+    for index, entry in enumerate(entries if isinstance(entries, list) else [None]):
+        try:
+            languages[entry["code"]] = Language(**{**entry, "flutter_locale": tuple(entry["flutter_locale"])})
+        except (KeyError, TypeError) as error:
+            from app.datafiles.yamlfile import line_of
+
+            raise problem(path, line_of(path, (index,)), f"not a language entry ({error})") from None
+    return languages
+
+
+LANGUAGES: dict[str, Language] = load_languages()
 DEFAULT_LANGUAGE = "en"
 
 

@@ -1,7 +1,7 @@
 """Pydantic models: the single source of truth for every content file.
 
 The JSON Schema in content/_schema/ is exported from these models
-(`python -m app.content schema`), so editors can validate YAML as they type.
+(`python -m app.tools schema`), so editors can validate YAML as they type.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Annotated, ClassVar, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from app.datafiles.text import Body, Title, text
 
 SCHEMA_VERSION = 1
 
@@ -22,7 +24,6 @@ SEEDS: dict[str, tuple[str, str]] = {
     "004": ("004_da1a2d5a13956d1f.txt", "ICMEC toolkit, 2nd edition"),
 }
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ItemId = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"),
@@ -40,7 +41,7 @@ class Source(Strict):
     seed: Literal["000", "001", "002", "003", "004"] = Field(
         description="Seed document code: the file under shared/seeds/ whose name starts with it."
     )
-    section: Text = Field(description="Section, table or heading of the seed the item was written from.")
+    section: text(200) = Field(description="Section, table or heading of the seed the item was written from.")
 
     @property
     def file(self) -> str:
@@ -53,8 +54,8 @@ class Source(Strict):
 
 class Item(Strict):
     id: ItemId
-    title: Text = Field(description="Short label shown in lists; translated.")
-    detail: Text | None = Field(default=None, description="Optional longer explanation; translated.")
+    title: Title = Field(description="Short label shown in lists; translated.")
+    detail: Body | None = Field(default=None, description="Optional longer explanation; translated.")
     child: bool = Field(default=False, description="Applies specifically to children and adolescents (under 18).")
     source: list[Source] = Field(min_length=1, description="Where the seeds support this item.")
 
@@ -68,8 +69,8 @@ class Principle(Item):
 class Question(Item):
     """`title` is what the clinician says; `detail` is the guidance shown beside it."""
 
-    instead_of: Text | None = Field(default=None, description="The closed or blunt question this one replaces; translated.")
-    why: Text | None = Field(default=None, description="One line on why the open question works better; translated.")
+    instead_of: Title | None = Field(default=None, description="The closed or blunt question this one replaces; translated.")
+    why: Body | None = Field(default=None, description="One line on why the open question works better; translated.")
 
     @model_validator(mode="after")
     def _pair_is_complete(self) -> Question:
@@ -82,7 +83,7 @@ class QuizItem(Item):
     """A statement to judge true or false (`title`), with its answer and why."""
 
     answer: bool = Field(description="Whether the statement is true.")
-    explanation: Text = Field(description="Why, drawn from the sources; translated.")
+    explanation: Body = Field(description="Why, drawn from the sources; translated.")
     percent_correct: float | None = Field(
         default=None,
         ge=0,
@@ -100,8 +101,8 @@ ItemT = TypeVar("ItemT", bound=Item)
 
 class Group(Strict, Generic[ItemT]):
     id: ItemId
-    title: Text = Field(description="Group heading; translated.")
-    intro: Text | None = Field(default=None, description="Optional line shown under the heading; translated.")
+    title: Title = Field(description="Group heading; translated.")
+    intro: Body | None = Field(default=None, description="Optional line shown under the heading; translated.")
     items: list[ItemT] = Field(min_length=1)
 
 
@@ -118,7 +119,7 @@ class GroupedTopic(ContentFile, Generic[ItemT]):
     ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing",)
     GROUP_LISTS: ClassVar[tuple[str, ...]] = ("groups",)
 
-    title: Text
+    title: Title
     framing: list[Item] = Field(min_length=1, description="Always visible above the groups.")
     groups: list[Group[ItemT]] = Field(min_length=1)
 

@@ -1,6 +1,6 @@
 """One validation pass over a content tree that reports every problem, each with file and line.
 
-Used by the tests and by `python -m app.content check`; the app uses it too when it loads content.
+Used by the tests and by `python -m app.tools check`; the app uses it too when it loads content.
 """
 
 from __future__ import annotations
@@ -11,25 +11,15 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pydantic
-import yaml
 
 from app import i18n, paths
-from app.content.loader import build_bundle, line_of, read_content, topic_path
 from app.content.models import TOPICS, Bundle
+from app.datafiles.problems import DataError, Problem, display
+from app.datafiles.yamlfile import line_of, model_problems, plain, read
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
 TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation")
 SCRIPT_PATTERNS = {"Arab": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")}
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass
@@ -54,32 +44,8 @@ class Located:
     facts: tuple
 
 
-def yaml_problem(path: Path, error: yaml.YAMLError) -> Problem:
-    """A parse error, at the line PyYAML marks."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    reason = getattr(error, "problem", None) or str(error)
-    return Problem(display(path), mark.line + 1 if mark else 1, f"malformed YAML: {reason}")
-
-
-def _plain(issue: dict) -> str:
-    loc = ".".join(str(part) for part in issue["loc"]) or "file"
-    return f"{loc}: {issue['msg'].removeprefix('Value error, ')}"
-
-
-def model_problems(path: Path, error: pydantic.ValidationError, prefix: tuple = (), describe=_plain) -> list[Problem]:
-    """Every validation error of a model read from `path`, each at the line of the offending key.
-    `prefix` locates a model validated from part of the file."""
-    return [
-        Problem(display(path), line_of(path, (*prefix, *issue["loc"])), describe({**issue, "loc": (*prefix, *issue["loc"])}))
-        for issue in error.errors()
-    ]
-
-
-def display(path: Path) -> str:
-    try:
-        return str(path.relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
+def topic_path(root: Path, language: str, topic: str) -> Path:
+    return root / language / f"{topic}.yaml"
 
 
 def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | None = None) -> Report:
@@ -102,14 +68,16 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
         parsed[language] = set(data_by_topic)
         _unexpected_files(root / language, report)
         if len(models) == len(TOPICS) and not _has_problems_in(root / language, report):
-            report.bundles[language] = build_bundle(language, models)
+            report.bundles[language] = Bundle(language=language, **models)
     if REFERENCE in ids:
         for language in languages:
             if language != REFERENCE:
-                # A file that is missing or unreadable is reported once, not once per item.
+                # A file that is missing or unreadable in either language is reported once, as
+                # itself, not again as every one of its items missing or unknown in the other.
                 both = parsed[REFERENCE] & parsed[language]
                 reference = {k: v for k, v in ids[REFERENCE].items() if v.topic in both}
-                _check_parity(reference, ids[language], root, language, report)
+                theirs = {k: v for k, v in ids[language].items() if v.topic in both}
+                _check_parity(reference, theirs, root, language, report)
     report.problems.sort()
     return report
 
@@ -123,9 +91,9 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> tuple[
         return None, None
     report.files += 1
     try:
-        data = read_content(path)
-    except yaml.YAMLError as error:
-        report.problems.append(yaml_problem(path, error))
+        data = read(path, use_snapshot=True)
+    except DataError as error:
+        report.problems += error.problems
         return None, None
     if not isinstance(data, dict):
         report.problems.append(Problem(where, 1, "expected a mapping with language, schema_version and topic"))
@@ -158,7 +126,7 @@ def _describe(issue: dict) -> str:
         return f"empty text at {loc}"
     if kind == "extra_forbidden":
         return f"unknown key {issue['loc'][-1]!r} at {loc}"
-    return _plain(issue)
+    return plain(issue)
 
 
 def _texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -7,16 +7,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pydantic
-import yaml
-
 from app import paths
-from app.content.loader import read_yaml
-from app.content.validate import Problem, model_problems, yaml_problem
+from app.datafiles.problems import DataError, Problem
+from app.datafiles.yamlfile import read_model
 from app.directory.models import DirectoryFile, Entry
 
 BUILTIN = paths.CONTENT_DIR / "directory" / "builtin.yaml"
-LOCAL = Path(os.environ.get("CARE_REFERENCE_DIRECTORY") or paths.CONTENT_DIR / "directory" / "local.yaml")
+
+
+def local_path() -> Path:
+    """The facility's file: CARE_REFERENCE_DIRECTORY, or local.yaml beside the built-in entries."""
+    return Path(os.environ.get("CARE_REFERENCE_DIRECTORY") or paths.CONTENT_DIR / "directory" / "local.yaml")
 
 
 @dataclass
@@ -25,22 +26,26 @@ class Directory:
     problems: list[Problem] = field(default_factory=list)
     has_local: bool = False
 
-    def by_category(self, category: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.category == category]
+    def by_category(self, category: str, jurisdiction: str | None = None) -> list[Entry]:
+        """Entries of a category; given a jurisdiction, only those meant for it or for any."""
+        return [
+            entry
+            for entry in self.entries
+            if entry.category == category and (jurisdiction is None or entry.jurisdiction in (None, jurisdiction))
+        ]
 
 
 def read_directory(path: Path) -> tuple[list[Entry], list[Problem]]:
     try:
-        return list(DirectoryFile.model_validate(read_yaml(path)).entries), []
-    except yaml.YAMLError as error:
-        return [], [yaml_problem(path, error)]
-    except pydantic.ValidationError as error:
-        return [], model_problems(path, error)
+        return list(read_model(DirectoryFile, path).entries), []
+    except DataError as error:
+        return [], error.problems
 
 
-def load_directory(builtin: Path = BUILTIN, local: Path = LOCAL) -> Directory:
+def load_directory(builtin: Path = BUILTIN, local: Path | None = None) -> Directory:
     entries, problems = read_directory(builtin)
     directory = Directory(entries=entries, problems=problems)
+    local = local or local_path()
     if local.exists():
         local_entries, local_problems = read_directory(local)
         directory.problems += local_problems

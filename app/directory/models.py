@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from app.content.models import Source
+from app.datafiles.text import text
 
 # Seed 004's community-directory template, plus the reporting agencies (issue 5).
 Category = Literal[
@@ -16,7 +17,7 @@ Category = Literal[
     "embassy", "international", "child_protection", "adult_protection", "law_enforcement",
 ]  # fmt: skip
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{2,}[0-9]$")
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Name = text(120)
 
 
 class Entry(BaseModel):
@@ -24,14 +25,19 @@ class Entry(BaseModel):
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
     category: Category
-    name: Text = Field(description="The organisation's own name, as it presents itself.")
+    name: Name = Field(description="The organisation's own name, as it presents itself.")
     phone: str | None = Field(default=None, description="Digits, spaces, parentheses and dashes; '+' first.")
-    url: str | None = None
-    hours: Text | None = Field(default=None, description="Opening hours, as the organisation states them.")
-    languages: list[Literal["en", "es", "ar"] | str] = Field(default_factory=list, description="Languages served.")
-    eligibility: Text | None = None
-    card_label: dict[Literal["en", "es", "ar"], Text] | None = Field(
+    url: text(300) | None = None
+    hours: Name | None = Field(default=None, description="Opening hours, as the organisation states them.")
+    languages: list[text(40)] = Field(default_factory=list, description="Languages served.")
+    eligibility: text(300) | None = None
+    card_label: dict[Literal["en", "es", "ar"], Name] | None = Field(
         default=None, description="Neutral label per language, shown on the patient's card instead of the name."
+    )
+    jurisdiction: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)] | None = Field(
+        default=None,
+        description="The reporting pack (us, ca, generic...) whose users should see it; unset for a facility's own "
+        "services, which are shown whatever the pack.",
     )
     verified: dt.date = Field(description="When someone last checked this entry against its source.")
     source: list[Source] | None = Field(default=None, description="Seed passage, for entries that come from a seed.")
@@ -39,7 +45,7 @@ class Entry(BaseModel):
     @field_validator("phone")
     @classmethod
     def _phone_shape(cls, value: str | None) -> str | None:
-        if value is not None and (not PHONE.match(value.strip()) or sum(c.isdigit() for c in value) < 3):
+        if value is not None and (len(value) > 40 or not PHONE.match(value.strip()) or sum(c.isdigit() for c in value) < 3):
             raise ValueError(f"invalid phone number {value!r}: use digits, spaces, ( ) and -")
         return value
 

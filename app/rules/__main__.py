@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.content.errors import ContentError
-from app.rules.scenarios import ScenarioFileError, run
+from app.datafiles.problems import DataError
+from app.rules.scenarios import run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in args.files:
         try:
             outcomes = run(path)
-        except (ScenarioFileError, ContentError) as error:
+        except DataError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
             return 2

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pydantic
-import yaml
 from pydantic import Field
 
-from app.content.loader import line_of, read_yaml
-from app.content.validate import Problem, display, model_problems, yaml_problem
+from app.datafiles.problems import DataError, Problem, display
+from app.datafiles.yamlfile import line_of, model_problems, read, validated
 from app.rules.engine import evaluate
 from app.rules.models import Agency, Case, PackId, Status, Strict
 from app.rules.packs import load_packs
@@ -32,12 +31,6 @@ class ScenarioFile(Strict):
     scenarios: list[Scenario] = Field(min_length=1)
 
 
-class ScenarioFileError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-
 @dataclass(frozen=True)
 class Outcome:
     name: str
@@ -48,16 +41,7 @@ class Outcome:
 
 def load(path: Path) -> tuple[ScenarioFile, list[Case]]:
     """Parse and validate a scenario file; every problem is raised together, with its line."""
-    try:
-        data = read_yaml(path)
-    except yaml.YAMLError as error:
-        raise ScenarioFileError([yaml_problem(path, error)])
-    except OSError as error:
-        raise ScenarioFileError([Problem(str(path), 1, f"cannot read: {error.strerror}")])
-    try:
-        parsed = ScenarioFile.model_validate(data)
-    except pydantic.ValidationError as error:
-        raise ScenarioFileError(model_problems(path, error))
+    parsed = validated(ScenarioFile, read(path), path)
     problems, cases = [], []
     if parsed.jurisdiction not in load_packs():
         problems.append(Problem(display(path), line_of(path, ("jurisdiction",)), f"unknown jurisdiction {parsed.jurisdiction!r}: expected one of {sorted(load_packs())}"))
@@ -67,7 +51,7 @@ def load(path: Path) -> tuple[ScenarioFile, list[Case]]:
         except pydantic.ValidationError as error:
             problems.extend(model_problems(path, error, ("scenarios", index, "case")))
     if problems:
-        raise ScenarioFileError(problems)
+        raise DataError(problems)
     return parsed, cases
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.content import cache
-from app.content.loader import parse_yaml, read_content
 from app.content.validate import validate_tree
+from app.datafiles import snapshot as cache
+from app.datafiles.yamlfile import parse, read
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -19,14 +19,14 @@ def tree(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "content"
     shutil.copytree(FIXTURES / "base", root)
     monkeypatch.setattr(cache, "CACHE_DIR", tmp_path / "snapshot")
-    cache.write(sorted(root.glob("*/*.yaml")), parse_yaml)
+    cache.write(sorted(root.glob("*/*.yaml")), parse)
     return root
 
 
 def test_an_unchanged_file_comes_from_the_snapshot(tree):
     path = tree / "en" / "indicators.yaml"
     assert cache.entry(path.read_bytes()).exists()
-    assert read_content(path) == parse_yaml(path.read_text(encoding="utf-8"))
+    assert read(path, use_snapshot=True) == parse(path.read_text(encoding="utf-8"), path)
 
 
 def test_the_same_bundles_with_and_without_the_snapshot(tree, tmp_path, monkeypatch):

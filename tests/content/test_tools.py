@@ -13,14 +13,14 @@ import pytest
 from app.content.models import TOPICS
 
 from app import paths
-from app.content.schema import schema_texts
+from app.tools import schema_texts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def run(*args: str, cwd: Path = paths.ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "app.content", *args],
+        [sys.executable, "-m", "app.tools", *args],
         capture_output=True,
         text=True,
         cwd=cwd,

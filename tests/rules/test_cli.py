@@ -68,7 +68,7 @@ def test_invalid_case_and_unknown_jurisdiction_are_named(tmp_path):
 
 def test_missing_file_is_a_clear_error(tmp_path):
     result = check(tmp_path / "nope.yaml")
-    assert result.returncode == 2 and "cannot read" in result.stderr
+    assert result.returncode == 2 and f"{tmp_path / 'nope.yaml'}:1: missing file" in result.stderr
 
 
 def test_shipped_packs_validate_and_cite_sources():
@@ -81,9 +81,9 @@ def test_shipped_packs_validate_and_cite_sources():
 
 
 PACK = (
-    "schema_version: 1\nid: {id}\nversion: '1'\nvalid_from: 2025-08-06\nreviewed: {reviewed}\n"
+    "schema_version: 2\nid: {id}\nversion: '1'\nvalid_from: 2025-08-06\nreviewed: {reviewed}\n"
     "source: [{{seed: '002', section: s}}]\n"
-    "rules:\n  - id: r\n    when: [{fact}]\n    adds: [law_enforcement]\n    source: [{{seed: '002', section: s}}]\n"
+    "rules:\n  - id: r\n    when: [{fact}]\n    duty: required\n    adds: [law_enforcement]\n    source: [{{seed: '002', section: s}}]\n"
 )
 
 

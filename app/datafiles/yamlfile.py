@@ -1,0 +1,177 @@
+"""YAML for data files: safe, strict and bounded, with every problem at its line.
+
+- Duplicate keys are errors (PyYAML lets the last one win silently: `jurisdiction: us` then
+  `jurisdiction: ca` would run as ca).
+- Aliases may not expand a file past `MAX_NODES` nodes (an "alias bomb" of a few lines can
+  stand for 10^8 values, and whatever walks it afterwards runs out of memory).
+- Impossible values (`2026-02-30`), control characters and nesting too deep for the parser are
+  reported with their line, like any syntax error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
+
+import pydantic
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from app.datafiles import snapshot
+from app.datafiles.problems import DataError, Problem, display, problem
+from app.datafiles.raw import read_text
+
+MAX_NODES = 250_000  # after alias expansion; the largest shipped file has about 4,000
+
+# libyaml parses several times faster than the pure-Python parser; fall back when it is absent.
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictLoader(_Base):  # type: ignore[misc, valid-type]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict:
+        seen: dict[tuple[str, str], int] = {}
+        for key_node, _value in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value != "<<":
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise ConstructorError(
+                        None, None, f"duplicate key {key_node.value!r} (first given on line {seen[key]})", key_node.start_mark
+                    )
+                seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: ScalarNode):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:  # e.g. 2026-02-30: PyYAML raises a bare ValueError with no line
+            raise ConstructorError(None, None, f"impossible date {node.value!r}: {error}", node.start_mark) from None
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+
+
+def _expanded_size(node: Node, sizes: dict[int, int]) -> int:
+    """How many nodes the document has once every alias is expanded (each shared node counted
+    once per use, each computed once)."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = 1  # a node that contains itself counts once
+    if isinstance(node, SequenceNode):
+        size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, MappingNode):
+        size = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    else:
+        size = 1
+    sizes[id(node)] = size
+    return size
+
+
+def yaml_problem(path: Path, error: yaml.YAMLError, text: str = "") -> Problem:
+    """A parse error at the line PyYAML marks (or, for a bad character, at its position)."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        line = mark.line + 1
+    elif getattr(error, "position", None) is not None:
+        line = text[: error.position].count("\n") + 1
+    else:
+        line = 1
+    if isinstance(error, yaml.reader.ReaderError):
+        reason = f"character U+{error.character:04X} is not allowed (a control character)"
+    else:
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    kind = "malformed YAML" if not isinstance(error, ConstructorError) else "invalid value"
+    return Problem(display(path), line, f"{kind}: {reason}")
+
+
+def parse(text: str, path: Path) -> Any:
+    """One document's data. Raises DataError (with file and line) for anything wrong."""
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_NODES:
+            raise problem(path, node.start_mark.line + 1, f"aliases expand to more than {MAX_NODES:,} values")
+        return loader.construct_document(node)
+    except yaml.YAMLError as error:
+        raise DataError([yaml_problem(path, error, text)]) from None
+    except RecursionError:
+        raise problem(path, 1, "nested too deeply to be a data file") from None
+    finally:
+        loader.dispose()
+
+
+def read(path: Path, use_snapshot: bool = False) -> Any:
+    """A data file's data (from the parsed snapshot when asked and its bytes are unchanged)."""
+    if use_snapshot:
+        return snapshot.load(path, parse)
+    return parse(read_text(path), path)
+
+
+class Locator:
+    """Lines of nodes in one file, composed once (only when a problem is being reported)."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.root: Node | None = yaml.compose(read_text(path), Loader=_Base)
+        except (DataError, yaml.YAMLError, RecursionError):
+            self.root = None
+
+    def line(self, loc: Iterable) -> int:
+        """1-based line of the node at `loc` (keys and indices), or of its nearest existing parent."""
+        node = self.root
+        if node is None:
+            return 1
+        line = node.start_mark.line + 1
+        for key in loc:
+            if isinstance(node, MappingNode):
+                match = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+                if match is None:
+                    break
+                line, node = match[0].start_mark.line + 1, match[1]
+            elif isinstance(node, SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+                node = node.value[key]
+                line = node.start_mark.line + 1
+            else:
+                break
+        return line
+
+
+def line_of(path: Path, loc: Iterable) -> int:
+    return Locator(path).line(loc)
+
+
+def plain(issue: dict) -> str:
+    loc = ".".join(str(part) for part in issue["loc"]) or "file"
+    return f"{loc}: {issue['msg'].removeprefix('Value error, ')}"
+
+
+def model_problems(
+    path: Path, error: pydantic.ValidationError, prefix: tuple = (), describe: Callable[[dict], str] = plain
+) -> list[Problem]:
+    """Every validation error of a model read from `path`, each at the line of the offending key.
+    `prefix` locates a model validated from part of the file."""
+    where, locator = display(path), Locator(path)
+    problems = []
+    for issue in error.errors(include_input=False):
+        loc = (*prefix, *issue["loc"])
+        problems.append(Problem(where, locator.line(loc), describe({**issue, "loc": loc})))
+    return problems
+
+
+Model = TypeVar("Model", bound=pydantic.BaseModel)
+
+
+def validated(model: type[Model], data: Any, path: Path, prefix: tuple = ()) -> Model:
+    """`data` (read from `path`) as `model`, or DataError with every problem at its line."""
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as error:
+        raise DataError(model_problems(path, error, prefix)) from None
+
+
+def read_model(model: type[Model], path: Path) -> Model:
+    return validated(model, read(path), path)
