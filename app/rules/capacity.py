@@ -1,5 +1,6 @@
-"""The capacity check: four abilities for this decision, now (seed 002: understanding,
-comprehension, reasoning, communication). Pure logic; the screen only asks."""
+"""The capacity check: seed 002's four elements of decision-making capacity, for this decision,
+now: understanding, comprehension, reasoning, communication. Pure logic; the screen only asks.
+No element the seed does not name is asked."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from typing import Literal, Mapping
 
 from app.rules.models import Capacity
 
-ABILITIES = ("cap_understand", "cap_appreciate", "cap_reason", "cap_communicate")
-Answer = Literal["yes", "no", "unsure"]
+ELEMENTS = ("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication")
+Answer = Literal["yes", "no", "not_sure"]
 
 
 def assess(answers: Mapping[str, Answer | None]) -> Capacity | None:
-    """None until every ability is answered. Any 'no' means the patient lacks capacity for this
+    """None until every element is answered. Any 'no' means the patient lacks capacity for this
     decision; all 'yes' means intact; otherwise it is uncertain and must be escalated."""
-    given = [answers.get(ability) for ability in ABILITIES]
+    given = [answers.get(element) for element in ELEMENTS]
     if None in given:
         return None
     if "no" in given:

@@ -9,10 +9,15 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from app.content.models import Source
+from app.datafiles.text import Title, text
 
 Agency = Literal["child_protection", "adult_protection", "law_enforcement"]
-Fact = Literal["child", "adult", "elder", "sexual_exploitation", "developmental_disability", "serious_injury_from_crime"]
-PackId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Fact = Literal[
+    "child", "adult", "elder", "elder_not_sure", "sexual_exploitation", "developmental_disability",
+    "serious_injury_from_crime",
+]  # fmt: skip
+PackId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+NOT_SURE = "not_sure"
 
 
 class Capacity(str, Enum):
@@ -22,22 +27,51 @@ class Capacity(str, Enum):
 
 
 class Status(str, Enum):
+    """From the strongest down: the first that any fired rule (or nothing) gives is the result."""
+
     must_report = "must_report"
+    check_local_law = "check_local_law"
     assess_first = "assess_first"
     patient_decides = "patient_decides"
+
+
+class Duty(str, Enum):
+    """What a rule that fires means in its pack."""
+
+    required = "required"  # the sources say this must be reported where the pack applies
+    check_local_law = "check_local_law"  # reported in the US and Canada; elsewhere national law decides
+    assess_first = "assess_first"  # not yet clear: assess and consult before anyone is called
+
+    @property
+    def status(self) -> Status:
+        return {"required": Status.must_report, "check_local_law": Status.check_local_law}.get(
+            self.value, Status.assess_first
+        )
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class LawCitation(Strict):
+    """A facility's own legal source, for a pack it adds (the shipped packs cite the seeds)."""
+
+    law: Title = Field(description="The law or regulation, as it is cited locally.")
+    section: text(200) | None = Field(default=None, description="Article or section.")
+
+
+Citation = Source | LawCitation
+
+
 class Case(Strict):
-    """One suspected case, as the clinician answers the wizard. Held in memory only."""
+    """One suspected case, as the clinician answers the form. Held in memory only."""
 
     age: int | None = Field(default=None, ge=0, le=130, description="Age in years, or null when unknown.")
     appears_minor: bool = Field(default=False, description="Age unknown and the patient appears under 18.")
-    elder_by_local_law: bool = Field(
-        default=False, description="Used only when the pack sets no elder age: the patient is an elder as local law defines it."
+    elder: bool | Literal["not_sure"] = Field(
+        default=False,
+        description="Whether the patient is an elder as local law defines it (true, false or not_sure). "
+        "Ignored when the pack sets elder_age and the age is known.",
     )
     sexual_exploitation: bool = False
     capacity: Capacity = Capacity.intact
@@ -47,43 +81,67 @@ class Case(Strict):
 
 
 class Rule(Strict):
-    """A trigger: when every listed fact holds (and capacity matches, if given), add the agencies."""
+    """A trigger: when every listed fact holds (and capacity matches, if given), the rule fires
+    with its duty and adds its agencies."""
 
     id: PackId
     when: list[Fact] = Field(default_factory=list, description="Facts that must all hold.")
     capacity: Capacity | None = Field(default=None, description="Capacity the case must have, if any.")
-    adds: list[Agency] = Field(min_length=1)
-    source: list[Source] = Field(min_length=1)
+    duty: Duty = Field(description="required, check_local_law or assess_first.")
+    adds: list[Agency] = Field(default_factory=list, description="Agencies to contact when it fires.")
+    steps: list[PackId] = Field(default_factory=list, description="Steps this rule adds (ids worded in content).")
+    precaution: bool = Field(
+        default=False,
+        description="True when the rule goes beyond what its sources say, as the app's own precaution; "
+        "the wording says so.",
+    )
+    source: list[Citation] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _has_a_condition(self) -> Rule:
+    def _consistent(self) -> Rule:
         if not self.when and self.capacity is None:
             raise ValueError("a rule needs at least one condition")
+        if (self.duty is Duty.assess_first) == bool(self.adds):
+            raise ValueError("a rule that reports adds at least one agency; an assess_first rule adds none")
         return self
+
+
+class AgeSetting(Strict):
+    """An age threshold a facility sets from its local law, with where that law says it."""
+
+    age: int = Field(ge=10, le=100)
+    source: list[Citation] = Field(min_length=1)
 
 
 class Pack(Strict):
     """A jurisdiction's reporting rules. Language-neutral: names and notes are worded in content by id."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     id: PackId
-    version: str
+    version: text(20)
     valid_from: dt.date = Field(description="Date of the newest source the rules rest on.")
     reviewed: dt.date = Field(description="When a person last checked these rules against their sources.")
-    elder_age: int | None = Field(
-        default=None,
-        ge=50,
-        le=100,
-        description="Age from which local law treats a person as an elder. The seeds give none: set it from local law.",
+    child_age: AgeSetting | None = Field(
+        default=None, description="Under this age a patient is a child. Unset: 18, as seeds 002 and 004 say."
     )
-    child_age: Literal[18] = Field(default=18, description="Under this age a patient is a child (seeds 002, 004).")
+    elder_age: AgeSetting | None = Field(
+        default=None,
+        description="Age from which local law treats a person as an elder. The seeds give none: unset, the "
+        "form asks whether the patient is an elder as local law defines it.",
+    )
     rules: list[Rule] = Field(min_length=1)
-    source: list[Source] = Field(min_length=1)
+    source: list[Citation] = Field(min_length=1)
+
+    @property
+    def adult_age(self) -> int:
+        return self.child_age.age if self.child_age else 18
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> Pack:
+    def _consistent(self) -> Pack:
         if self.reviewed < self.valid_from:
             raise ValueError("reviewed must not be before valid_from")
+        if self.reviewed > dt.date.today():
+            raise ValueError(f"reviewed date {self.reviewed} is in the future")
         if len({rule.id for rule in self.rules}) != len(self.rules):
             raise ValueError("rule ids must be unique within a pack")
         return self
@@ -91,8 +149,11 @@ class Pack(Strict):
 
 class FiredRule(Strict):
     id: str
+    duty: Duty
+    steps: tuple[str, ...]
     adds: frozenset[str]
-    source: tuple[Source, ...]
+    precaution: bool
+    source: tuple[Citation, ...]
 
 
 class Result(Strict):

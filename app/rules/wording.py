@@ -1,22 +1,35 @@
-"""Which engine and pack ids still lack wording in a language's reporting content."""
+"""Which engine, form and pack ids need wording in a language's reporting content, and the
+wording of an id for one pack (an item `<id>__<pack>` words it for that pack only)."""
 
 from __future__ import annotations
 
-from app.content.models import ReportingFile
+from app.content.models import Item, ReportingFile
+from app.rules.answers import QUESTIONS
+from app.rules.capacity import ELEMENTS
 from app.rules.engine import CROSS_CUTTING_STEPS, STATUS_STEPS
 from app.rules.models import Pack, Status
 
+FORM_IDS = ("rpt_verify_local_law", *QUESTIONS, "cap_how", *ELEMENTS)
+
 
 def required_ids(packs: dict[str, Pack]) -> set[str]:
-    ids = {f"status_{status.value}" for status in Status}
+    ids = {f"status_{status.value}" for status in Status} | set(FORM_IDS)
     ids |= set(CROSS_CUTTING_STEPS) | {step for steps in STATUS_STEPS.values() for step in steps}
     for pack in packs.values():
         ids.add(f"pack_{pack.id}")
-        ids |= {f"rule_{rule.id}" for rule in pack.rules}
-        ids |= {f"agency_{agency}" for rule in pack.rules for agency in rule.adds}
+        for rule in pack.rules:
+            ids |= {f"rule_{rule.id}", *rule.steps, *(f"agency_{agency}" for agency in rule.adds)}
     return ids
 
 
 def missing_wording(reporting: ReportingFile, packs: dict[str, Pack]) -> list[str]:
     worded = {item.id for item in reporting.items()}
     return sorted(required_ids(packs) - worded)
+
+
+def worded(reporting: ReportingFile, item_id: str, pack: str) -> Item:
+    """The item for this pack when it has its own wording, else the general one."""
+    try:
+        return reporting.item(f"{item_id}__{pack}")
+    except StopIteration:
+        return reporting.item(item_id)

@@ -1,144 +1,189 @@
-""""Must I report?": a short form, a capacity check, and a result with whom to contact and why.
+""""Must I report?": where the clinician practises (asked once), a short form with nothing preset,
+a capacity check, and a result (app.ui.reporting_result) with whom to contact and why.
 
-Answers live only in this session's memory and are dropped as soon as the user leaves the section.
+The answers live in the visit (memory only) and are forgotten on leaving the section.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import flet as ft
-from babel.dates import format_date
 
 from app.content.models import ReportingFile
-from app.directory import load_directory
-from app.i18n import Translator
-from app.rules import Capacity, Case, Result, Status, evaluate, load_packs
-from app.rules.capacity import ABILITIES, assess
-from app.rules.models import Pack
+from app.i18n import N_
+from app.rules import load_packs
+from app.rules.answers import CHOICES, YES, Answers
+from app.rules.capacity import ELEMENTS, assess
+from app.rules.models import NOT_SURE, Capacity, Pack
 from app.ui.icons import Icons
+from app.ui.settings_view import pack_order
 from app.ui.widgets import heading, scrolling, source_line, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
 
-STATUS_COLORS = {
-    Status.must_report: (ft.Colors.ERROR_CONTAINER, ft.Colors.ON_ERROR_CONTAINER),
-    Status.assess_first: (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
-    Status.patient_decides: (ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER),
-}
-
-
-@dataclass
-class Answers:
-    """What the clinician has answered so far. Never written anywhere."""
-
-    age: str = ""
-    age_unknown: bool = False
-    appears_minor: bool = False
-    sexual_exploitation: bool = False
-    capacity: Capacity = Capacity.intact
-    developmental_disability: bool = False
-    serious_injury_from_crime: bool = False
-    elder_by_local_law: bool = False
-    capacity_check: dict = field(default_factory=dict)
-    showing: str = "form"  # form | capacity | result
-
-    def case(self, jurisdiction: str) -> Case | None:
-        """The engine's input, or None while the age is neither a whole number nor marked unknown."""
-        if self.age_unknown:
-            age = None
-        elif self.age.strip().isdigit() and int(self.age) <= 130:
-            age = int(self.age)
-        else:
-            return None
-        return Case(
-            age=age,
-            appears_minor=self.age_unknown and self.appears_minor,
-            elder_by_local_law=self.elder_by_local_law,
-            sexual_exploitation=self.sexual_exploitation,
-            capacity=self.capacity,
-            developmental_disability=self.developmental_disability,
-            serious_injury_from_crime=self.serious_injury_from_crime,
-            jurisdiction=jurisdiction,
-        )
+# The words for each answer (marked for extraction, translated where shown).
+ANSWER_LABELS = {
+    "yes": N_("Yes"), "no": N_("No"), NOT_SURE: N_("Not sure"),
+    Capacity.intact.value: N_("Yes"), Capacity.lacking.value: N_("No"), Capacity.uncertain.value: N_("Not sure"),
+}  # fmt: skip
 
 
 def build(shell: Shell) -> ft.Control:
-    if shell.answers is None:
-        shell.answers = Answers()
-    answers, tr, text = shell.answers, shell.tr, shell.bundle.reporting
-    pack = load_packs()[shell.settings.jurisdiction]
+    tr, text = shell.tr, shell.bundle.reporting
+    packs = load_packs()
+    jurisdiction = shell.settings.jurisdiction
+    if jurisdiction not in packs:
+        return where_you_practise(shell, text, packs)
+    pack = packs[jurisdiction]
+    if shell.visit.reporting is None:
+        shell.visit.reporting = Answers()
+    answers = shell.visit.reporting
     holder = ft.Container(expand=True)
 
     def show(part: str) -> None:
+        from app.ui.reporting_result import result
+
         answers.showing = part
-        holder.content = {"form": form, "capacity": capacity_check, "result": result}[part](
-            tr, text, pack, answers, show
-        )
+        build_part = {"form": form, "capacity": capacity_check, "result": result}[part]
+        holder.content = build_part(shell, text, pack, answers, show)
 
     show(answers.showing)
-    return ft.Column([disclaimer(text), holder], expand=True, spacing=8)
+    return holder
 
 
-def disclaimer(text: ReportingFile) -> ft.Container:
+def verify_banner(text: ReportingFile, full: bool = False) -> ft.Container:
+    """"Verify local law. This is not legal advice." Always on screen; the result shows it whole."""
     note = text.item("rpt_verify_local_law")
+    lines: list[ft.Control] = [
+        ft.Text(note.title, weight=ft.FontWeight.W_600, color=ft.Colors.ON_SECONDARY_CONTAINER),
+    ]
+    if full:
+        lines.append(ft.Text(note.detail, color=ft.Colors.ON_SECONDARY_CONTAINER, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
     return ft.Container(
         ft.Row(
-            [
-                ft.Icon(Icons.GAVEL, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
-                ft.Text(note.title, weight=ft.FontWeight.W_600, color=ft.Colors.ON_SECONDARY_CONTAINER, expand=True),
-            ]
+            [ft.Icon(Icons.GAVEL, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER), ft.Column(lines, spacing=2, expand=True)],
+            vertical_alignment=ft.CrossAxisAlignment.START,
         ),
         bgcolor=ft.Colors.SECONDARY_CONTAINER,
         border_radius=ft.BorderRadius.all(12),
         padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+        key="verify-local-law",
     )
 
 
-def _switch(label: str, value: bool, on_change) -> ft.Control:
-    # The question beside the switch, not as its label, so it wraps on a phone instead of being
-    # cut off; merged semantics still give the switch the question as its accessible name.
-    return ft.MergeSemantics(
-        content=ft.Row(
-            [ft.Switch(value=value, on_change=on_change), ft.Text(label, expand=True)],
-            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+def where_you_practise(shell: Shell, text: ReportingFile, packs: dict[str, Pack]) -> ft.Control:
+    """Asked the first time the aid is used: the rules depend on the country. Stored as a setting."""
+    _ = shell.tr._
+
+    def option(pack_id: str) -> ft.Control:
+        item = text.item(f"pack_{pack_id}")
+
+        async def choose() -> None:
+            await shell.change_settings(jurisdiction=pack_id)
+
+        return ft.Card(
+            ft.ListTile(
+                title=ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+                subtitle=ft.Text(item.detail or "", theme_style=ft.TextThemeStyle.BODY_MEDIUM),
+                on_click=choose,
+            ),
+            key=f"pack-{pack_id}",
         )
+
+    return scrolling(
+        [
+            heading(_("Where do you practise?")),
+            ft.Text(_("The reporting rules depend on the country. You can change this later in Settings."),
+                    theme_style=ft.TextThemeStyle.BODY_LARGE),
+            *map(option, pack_order(set(packs))),
+            verify_banner(text, full=True),
+        ],
+        spacing=12,
+    )  # fmt: skip
+
+
+def _choice_group(labels: dict[str, str], value: str | None, on_change: Callable[[str | None], None]) -> ft.SegmentedButton:
+    """One answer per question, none chosen until the clinician chooses (nothing is preset)."""
+    return ft.SegmentedButton(
+        selected=[value] if value else [],
+        allow_empty_selection=True,
+        allow_multiple_selection=False,
+        on_change=lambda e: on_change(e.control.selected[0] if e.control.selected else None),
+        segments=[ft.Segment(value=key, label=ft.Text(label)) for key, label in labels.items()],
     )
 
 
-def _help(detail: str | None) -> list[ft.Control]:
-    return [ft.Text(detail, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)] if detail else []
+def _note(text: str | None) -> list[ft.Control]:
+    if not text:
+        return []
+    return [ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)]
 
 
-def form(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show) -> ft.Control:
+def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
+    tr = shell.tr
     _ = tr._
     q = text.item
-    error = ft.Text("", color=ft.Colors.ERROR, visible=False)
-    minor = _switch(q("q_rpt_appears_minor").title, answers.appears_minor, lambda e: setattr(answers, "appears_minor", e.control.value))
-    minor.visible = answers.age_unknown
+    blocks: dict[str, ft.Column] = {}
+    missing_marks: dict[str, ft.Text] = {}
+    summary = ft.Text("", color=ft.Colors.ERROR, visible=False, key="unanswered")
+    tried = False  # name unanswered questions only once "Show result" has been pressed
+
+    def refresh() -> None:
+        asked, missing = answers.applicable(pack), answers.unanswered(pack)
+        for question, block in blocks.items():
+            block.visible = question in asked
+            missing_marks[question].visible = tried and question in missing
+        summary.visible = tried and bool(missing)
+        if missing:
+            names = "; ".join(q(question).title for question in missing)
+            summary.value = tr.ngettext(
+                "Answer this question first: {questions}", "Answer these questions first: {questions}", len(missing)
+            ).format(questions=names)
+
+    def chosen(question: str):
+        def handler(value: str | None) -> None:
+            answers.choose(question, value)
+            refresh()
+
+        return handler
+
+    def block(question: str, controls: list[ft.Control]) -> ft.Column:
+        item = q(question)
+        mark = ft.Text(_("Not answered yet."), color=ft.Colors.ERROR, theme_style=ft.TextThemeStyle.BODY_SMALL)
+        missing_marks[question] = mark
+        # The answers as one group named by the question: a screen reader (and a test) finds them under it.
+        answers_group = ft.Semantics(content=ft.Column(controls, spacing=6), label=item.title, container=True)
+        blocks[question] = ft.Column(
+            [ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600), *_note(item.detail),
+             answers_group, mark],
+            spacing=6,
+            key=question,
+        )  # fmt: skip
+        return blocks[question]
 
     def set_age(e) -> None:
         answers.age = e.control.value or ""
+        refresh()
 
     def set_unknown(e) -> None:
         answers.age_unknown = bool(e.control.value)
         age.disabled = answers.age_unknown
-        minor.visible = answers.age_unknown
-
-    def set_capacity(e) -> None:
-        answers.capacity = Capacity(e.control.value)
+        refresh()
 
     def submit() -> None:
-        if answers.case(pack.id) is None:
-            error.value = _("Enter the age in whole years, or choose “Age unknown”.")
-            error.visible = True
-            return
-        show("result")
+        nonlocal tried
+        tried = True
+        refresh()
+        if not answers.unanswered(pack):
+            show("result")
+
+    def labels(question: str) -> dict[str, str]:
+        return {value: _(ANSWER_LABELS[value]) for value in CHOICES[question]}
 
     age = ft.TextField(
-        label=q("q_rpt_age").title,
+        label=_("Age in years"),
         value=answers.age,
         keyboard_type=ft.KeyboardType.NUMBER,
         input_filter=ft.NumbersOnlyInputFilter(),
@@ -146,183 +191,79 @@ def form(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show
         disabled=answers.age_unknown,
         on_change=set_age,
     )
-    capacity = ft.RadioGroup(
-        value=answers.capacity.value,
-        on_change=set_capacity,
-        content=ft.Row(
-            [
-                ft.Radio(value=Capacity.intact.value, label=_("Yes")),
-                ft.Radio(value=Capacity.lacking.value, label=_("No")),
-                ft.Radio(value=Capacity.uncertain.value, label=_("Not sure")),
-            ],
-            wrap=True,
-        ),
-    )
     controls: list[ft.Control] = [
-        age,
-        *_help(q("q_rpt_age").detail),
-        ft.Checkbox(label=_("Age unknown"), value=answers.age_unknown, on_change=set_unknown),
-        minor,
-        ft.Divider(),
-        _switch(q("q_rpt_sexual_exploitation").title, answers.sexual_exploitation,
-                lambda e: setattr(answers, "sexual_exploitation", e.control.value)),
-        *_help(q("q_rpt_sexual_exploitation").detail),
-        ft.Divider(),
-        ft.Text(q("q_rpt_capacity").title, theme_style=ft.TextThemeStyle.TITLE_SMALL),
-        *_help(q("q_rpt_capacity").detail),
-        capacity,
-        ft.OutlinedButton(_("Check capacity"), icon=Icons.PSYCHOLOGY_OUTLINED, on_click=lambda: show("capacity")),
-        ft.Divider(),
-        _switch(q("q_rpt_developmental_disability").title, answers.developmental_disability,
-                lambda e: setattr(answers, "developmental_disability", e.control.value)),
-        _switch(q("q_rpt_serious_injury").title, answers.serious_injury_from_crime,
-                lambda e: setattr(answers, "serious_injury_from_crime", e.control.value)),
+        verify_banner(text),
+        jurisdiction_line(shell, text, pack),
+        block("q_rpt_age", [ft.Row([age, ft.Checkbox(label=_("Age unknown"), value=answers.age_unknown,
+                                                     on_change=set_unknown)], wrap=True)]),
     ]  # fmt: skip
-    if pack.elder_age is None:  # the sources give no elder age: ask about local law instead
-        controls += [
-            _switch(q("q_rpt_elder").title, answers.elder_by_local_law,
-                    lambda e: setattr(answers, "elder_by_local_law", e.control.value)),
-            *_help(q("q_rpt_elder").detail),
-        ]  # fmt: skip
-    controls += [error, ft.FilledButton(_("Show result"), icon=Icons.ARROW_FORWARD, on_click=submit)]
-    return scrolling(controls)
+    for question in CHOICES:
+        extra: list[ft.Control] = []
+        if question == "q_rpt_capacity":
+            extra.append(ft.OutlinedButton(_("Check capacity"), icon=Icons.PSYCHOLOGY_OUTLINED, on_click=lambda: show("capacity")))
+        group = _choice_group(labels(question), answers.chosen.get(question), chosen(question))
+        controls.append(block(question, [group, *extra]))
+    controls += [summary, ft.FilledButton(_("Show result"), icon=Icons.ARROW_FORWARD, on_click=submit)]
+    refresh()
+    return scrolling(controls, spacing=14)
 
 
-def capacity_check(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show) -> ft.Control:
+def jurisdiction_line(shell: Shell, text: ReportingFile, pack: Pack) -> ft.Control:
+    _ = shell.tr._
+    return ft.Row(
+        [
+            ft.Text(_("Rules for: {jurisdiction}").format(jurisdiction=text.item(f"pack_{pack.id}").title),
+                    theme_style=ft.TextThemeStyle.LABEL_LARGE, weight=ft.FontWeight.W_600),
+            ft.TextButton(_("Change"), on_click=lambda: shell.navigate("/settings")),
+        ],
+        wrap=True,
+    )  # fmt: skip
+
+
+def capacity_check(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
+    tr = shell.tr
     _ = tr._
-    group = text.group("grp_rpt_capacity")
-    verdict = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+    group, how = text.group("grp_rpt_capacity"), text.item("cap_how")
+    verdict = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, key="capacity-verdict")
     use = ft.FilledButton(_("Use this result"), icon=Icons.CHECK)
-    labels = {
+    outcomes = {
         Capacity.intact: _("The patient can make this decision."),
         Capacity.lacking: _("The patient cannot make this decision now."),
         Capacity.uncertain: _("Capacity is uncertain: involve your supervisor."),
     }
+    element_labels = {value: _(ANSWER_LABELS[value]) for value in (YES, "no", NOT_SURE)}
 
     def refresh() -> None:
         outcome = assess(answers.capacity_check)
-        verdict.value = labels[outcome] if outcome else _("Answer all four questions.")
+        verdict.value = outcomes[outcome] if outcome else _("Answer all four.")
         use.disabled = outcome is None
 
-    def answer(ability: str):
-        def handler(e) -> None:
-            answers.capacity_check[ability] = e.control.value
+    def answer(element: str):
+        def handler(value: str | None) -> None:
+            if value is None:
+                answers.capacity_check.pop(element, None)
+            else:
+                answers.capacity_check[element] = value
             refresh()
 
         return handler
 
     def apply() -> None:
-        outcome = assess(answers.capacity_check)
-        if outcome:
-            answers.capacity = outcome
+        if answers.use_capacity_check():
             show("form")
 
     use.on_click = apply
-    rows: list[ft.Control] = [heading(group.title), ft.Text(group.intro or "", italic=True)]
-    for ability in ABILITIES:
-        rows += [
-            ft.Text(text.item(ability).title, theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.RadioGroup(
-                value=answers.capacity_check.get(ability),
-                on_change=answer(ability),
-                content=ft.Row(
-                    [
-                        ft.Radio(value="yes", label=_("Yes")),
-                        ft.Radio(value="no", label=_("No")),
-                        ft.Radio(value="unsure", label=_("Not sure")),
-                    ],
-                    wrap=True,
-                ),
-            ),
-        ]
+    rows: list[ft.Control] = [heading(group.title), ft.Text(how.title, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                              ft.Text(how.detail or "", theme_style=ft.TextThemeStyle.BODY_MEDIUM)]  # fmt: skip
+    for element in ELEMENTS:
+        item = text.item(element)
+        group = _choice_group(element_labels, answers.capacity_check.get(element), answer(element))
+        rows += [subheading(item.title), ft.Text(item.detail or "", theme_style=ft.TextThemeStyle.BODY_MEDIUM),
+                 ft.Semantics(content=group, label=item.title, container=True)]  # fmt: skip
     refresh()
     rows += [
         verdict,
         ft.Row([use, ft.TextButton(_("Back"), on_click=lambda: show("form"))], wrap=True),
-        source_line(tr, text.item(ABILITIES[0])),
+        source_line(tr, how),
     ]
-    return scrolling(rows)
-
-
-def result(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers, show) -> ft.Control:
-    _ = tr._
-    outcome: Result = evaluate(answers.case(pack.id), pack)
-    status = text.item(f"status_{outcome.status.value}")
-    background, foreground = STATUS_COLORS[outcome.status]
-
-    def section(title: str, items: list[ft.Control]) -> list[ft.Control]:
-        return [subheading(title), *items]
-
-    def bullet(line: str) -> ft.Control:
-        return ft.Row([ft.Text("•"), ft.Text(line, expand=True)], vertical_alignment=ft.CrossAxisAlignment.START)
-
-    def start_again() -> None:
-        fresh = Answers()
-        for name in fresh.__dataclass_fields__:
-            setattr(answers, name, getattr(fresh, name))
-        show("form")
-
-    card = ft.Container(
-        ft.Column(
-            [
-                ft.Text(status.title, theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM,
-                        weight=ft.FontWeight.W_700, color=foreground),
-                ft.Text(status.detail or "", color=foreground),
-            ]
-        ),
-        bgcolor=background,
-        border_radius=ft.BorderRadius.all(16),
-        padding=16,
-        expand=True,
-        key="status",
-    )  # fmt: skip
-    rows: list[ft.Control] = [ft.Row([card])]  # a Row lets the card take the full width
-    directory = load_directory()
-
-    def with_numbers(title: str, category: str) -> str:
-        phones = [tr.ltr(entry.phone) for entry in directory.by_category(category) if entry.phone]
-        return f"{title}: {', '.join(phones)}" if phones else title
-
-    said_first: tuple[str, ...] = ()
-    if outcome.report_to:
-        agencies = sorted(outcome.report_to)
-        contacts = [bullet(with_numbers(text.item(f"agency_{a}").title, a)) for a in agencies]
-        if any(not directory.by_category(a) for a in agencies):
-            contacts.append(ft.Text(_("Add your verified local numbers for these services to the directory."),
-                                    theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT))
-        rows += section(_("Whom to contact"), contacts)
-        said_first = ("step_explain_confidentiality", "step_tell_before_call")
-        rows += section(_("Say this to the patient first"), [bullet(text.item(step).title) for step in said_first])
-    steps = []
-    for step in outcome.steps:
-        if step in said_first:
-            continue
-        line = text.item(step).title
-        if step == "step_offer_hotline_together":
-            line = with_numbers(line, "hotline")
-        steps.append(bullet(line))
-    rows += section(_("Steps"), steps)
-    why = [
-        ft.Column([bullet(text.item(f"rule_{reason.id}").title), source_line(tr, text.item(f"rule_{reason.id}"))], spacing=2)
-        for reason in outcome.reasons
-    ] or [bullet(_("No rule that requires a report applies."))]
-    rows += section(_("Why"), why)
-    reviewed = format_date(pack.reviewed, format="long", locale=tr.language.code)
-    rows += [
-        ft.Divider(),
-        ft.Text(
-            _("Rules: {jurisdiction}, reviewed on {date}.").format(
-                jurisdiction=text.item(f"pack_{pack.id}").title, date=reviewed
-            ),
-            theme_style=ft.TextThemeStyle.BODY_SMALL,
-        ),
-        ft.Text(text.item(f"pack_{pack.id}").detail or "", theme_style=ft.TextThemeStyle.BODY_SMALL),
-        ft.Row(
-            [
-                ft.OutlinedButton(_("Change answers"), icon=Icons.EDIT, on_click=lambda: show("form")),
-                ft.TextButton(_("Start again"), icon=Icons.RESTART_ALT, on_click=start_again),
-            ],
-            wrap=True,
-        ),
-    ]
-    return scrolling(rows)
+    return scrolling(rows, spacing=8)
