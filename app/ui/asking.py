@@ -51,10 +51,10 @@ def in_app_language(tr: Translator, text: str) -> ft.Text:
 
 
 def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.questions, shell.opened_item
+    tr, content, opened = shell.tr, shell.bundle.questions, shell.opened_item()
     _ = tr._
     ui = tr.language
-    patient = LANGUAGES[shell.patient_language or shell.settings.language]
+    patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
     theirs = load_bundle(patient.code).questions
 
     def said(item: Item, size: ft.TextThemeStyle) -> list[ft.Control]:
@@ -82,7 +82,7 @@ def build(shell: Shell) -> ft.Control:
         return tile_frame(item.id, lines, is_opened)
 
     def choose(e) -> None:
-        shell.patient_language = e.control.selected[0]
+        shell.visit.patient_language = e.control.selected[0]
         shell.render()
 
     chooser = ft.Column(

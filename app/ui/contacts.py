@@ -3,7 +3,6 @@ language (chosen apart from the app's language), full size or as a small "shoe c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import flet as ft
@@ -13,20 +12,11 @@ from app.directory import Directory, load_directory
 from app.directory.models import Entry
 from app.i18n import Translator, isolate_ltr
 from app.ui.icons import Icons
-from app.ui.widgets import language_choice, scrolling, subheading
+from app.ui.widgets import FullScreen, directed_text, language_choice, scrolling, subheading
+from app.visit import CardChoice
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
-
-
-@dataclass
-class CardChoice:
-    """How the card should look. Not patient data, but kept in memory only like everything here."""
-
-    language: str
-    shoe: bool = False
-    named: bool = False  # say what the numbers are for; off by default, as the card may be found
-    showing: bool = False
 
 
 def card_entries(directory: Directory) -> list[Entry]:
@@ -34,13 +24,15 @@ def card_entries(directory: Directory) -> list[Entry]:
     return sorted((e for e in directory.entries if e.phone), key=lambda e: (e.category != "hotline", e.name))
 
 
-def build(shell: Shell) -> ft.Control:
+def build(shell: Shell) -> ft.Control | FullScreen:
     tr = shell.tr
     _ = tr._
     directory = load_directory()
-    if shell.card is None:
-        shell.card = CardChoice(language=shell.settings.language)
-    choice = shell.card
+    if shell.visit.card is None:
+        shell.visit.card = CardChoice(language=shell.settings.language)
+    choice = shell.visit.card
+    if choice.showing:
+        return card_screen(shell)
 
     def set_language(e) -> None:
         choice.language = e.control.selected[0]
@@ -129,35 +121,43 @@ def directory_row(tr: Translator, entry: Entry) -> ft.Control:
     return ft.Semantics(content=ft.Column(lines, spacing=2), container=True)
 
 
+def card_screen(shell: Shell) -> FullScreen:
+    def close() -> None:
+        shell.visit.card.showing = False
+        shell.render()
+
+    content = ft.Container(card_view(shell), alignment=ft.Alignment.TOP_CENTER, padding=16)
+    return FullScreen(shell.tr._("Card"), content, close)
+
+
 def card_view(shell: Shell) -> ft.Control:
-    """The card itself, in the patient's language, large enough to read at arm's length. The shell
-    sets the page's direction to the card's language while it is shown."""
-    choice = shell.card
+    """The card itself, in the patient's language, large enough to read at arm's length, laid out
+    in that language's direction inside the app's."""
+    choice = shell.visit.card
     tr = Translator(choice.language)
+    language = tr.language
     _ = tr._
     title = _("Help with trafficking and exploitation") if choice.named else _("Useful numbers")
     scale = 0.7 if choice.shoe else 1.0
-    lines: list[ft.Control] = [
-        ft.Text(title, size=28 * scale, weight=ft.FontWeight.W_700, font_family=tr.language.font),
-    ]
+    lines: list[ft.Control] = [directed_text(title, language, size=28 * scale, weight=ft.FontWeight.W_700)]
     for entry in card_entries(load_directory()):
         label = entry.name if choice.named or not entry.card_label else entry.card_label.get(choice.language, entry.name)
-        lines.append(ft.Text(label, size=20 * scale, weight=ft.FontWeight.W_600))
+        lines.append(directed_text(label, language, size=20 * scale, weight=ft.FontWeight.W_600))
         # Digits stay left to right inside Arabic; the tel: link would use entry.dial (ASCII digits).
-        lines.append(ft.Text(isolate_ltr(entry.phone), size=34 * scale, weight=ft.FontWeight.W_700, key=f"phone-{entry.id}"))
+        lines.append(directed_text(isolate_ltr(entry.phone), language, size=34 * scale, weight=ft.FontWeight.W_700,
+                                   key=f"phone-{entry.id}"))  # fmt: skip
         details = []
         if entry.hours and not choice.shoe:
             details.append(_("Hours: {hours}").format(hours=entry.hours))
         if entry.languages and not choice.shoe:
             names = ", ".join(Locale.parse(code).get_display_name(choice.language) for code in entry.languages)
             details.append(_("Languages: {languages}").format(languages=names))
-        lines += [ft.Text(line, size=16 * scale) for line in details]
-    card = ft.Container(
-        ft.Column(lines, spacing=6 * scale, scroll=ft.ScrollMode.AUTO),
+        lines += [directed_text(line, language, size=16 * scale) for line in details]
+    return ft.Container(
+        ft.Column(lines, spacing=6 * scale, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
         padding=24 * scale,
         border=ft.Border.all(2, ft.Colors.OUTLINE),
         border_radius=ft.BorderRadius.all(16),
         width=320 if choice.shoe else None,
         key="referral-card",
     )
-    return card

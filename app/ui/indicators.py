@@ -21,28 +21,28 @@ def visible_groups(content: IndicatorsFile, child_only: bool) -> list[tuple[Grou
 
 
 def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.indicators, shell.opened_item
+    tr, content, opened = shell.tr, shell.bundle.indicators, shell.opened_item()
     _ = tr._
-    if opened and not any(item.id == opened for _g, items in visible_groups(content, shell.child_only) for item in items):
-        shell.child_only = False  # a search result the filter would hide: show everything
+    if opened and not any(item.id == opened for _g, items in visible_groups(content, shell.visit.child_only) for item in items):
+        shell.visit.child_only = False  # a search result the filter would hide: show everything
 
     def tiles() -> list[ft.Control]:
         # A filtered list is short: show it open.
-        return group_tiles(tr, visible_groups(content, shell.child_only), opened, expanded=shell.child_only)
+        return group_tiles(tr, visible_groups(content, shell.visit.child_only), opened, expanded=shell.visit.child_only)
 
     def shown_count() -> str:
-        n = sum(len(items) for _group, items in visible_groups(content, shell.child_only))
+        n = sum(len(items) for _group, items in visible_groups(content, shell.visit.child_only))
         return tr.ngettext("{count} indicator shown", "{count} indicators shown", n).format(count=n)
 
     groups = scrolling(tiles(), spacing=2)
     summary = ft.Text(shown_count(), theme_style=ft.TextThemeStyle.BODY_SMALL)
 
     def toggle(e) -> None:
-        shell.child_only = bool(e.control.value)
+        shell.visit.child_only = bool(e.control.value)
         groups.controls = tiles()
         summary.value = shown_count()
 
-    child_switch = ft.Switch(label=_("Child and adolescent only"), value=shell.child_only, on_change=toggle)
+    child_switch = ft.Switch(label=_("Child and adolescent only"), value=shell.visit.child_only, on_change=toggle)
     reveal_opened(shell, groups, opened)
     return ft.Column(
         [

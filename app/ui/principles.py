@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.principles, shell.opened_item
+    tr, content, opened = shell.tr, shell.bundle.principles, shell.opened_item()
 
     def view(item: Principle, is_opened: bool) -> ft.Control:
         extra = []

@@ -26,31 +26,31 @@ def build(shell: Shell) -> ft.Control:
 
     def languages() -> tuple[str, ...]:
         ui = shell.settings.language
-        return (ui, *(code for code in LANGUAGES if code != ui)) if shell.search_all_languages else (ui,)
+        return (ui, *(code for code in LANGUAGES if code != ui)) if shell.visit.search_all_languages else (ui,)
 
     def refresh() -> None:
-        query = shell.search_text
+        query = shell.visit.search_text
         hits = default_index().search(query, languages()) if query.strip() else []
         results.controls = [result_tile(shell, hit) for hit in hits[:SHOWN]]
         if not query.strip():
             count.value = _("Type at least two letters.")
-        elif not hits and not shell.search_all_languages:
+        elif not hits and not shell.visit.search_all_languages:
             count.value = _("Nothing found in this language. Try searching all three languages.")
         else:
             count.value = tr.ngettext("{count} result", "{count} results", len(hits)).format(count=len(hits))
 
     def typed(e) -> None:
-        shell.search_text = e.control.value or ""
+        shell.visit.search_text = e.control.value or ""
         refresh()
         results.update()
         count.update()
 
     def toggle_all(e) -> None:
-        shell.search_all_languages = bool(e.control.value)
+        shell.visit.search_all_languages = bool(e.control.value)
         refresh()
 
     field = ft.TextField(
-        value=shell.search_text,
+        value=shell.visit.search_text,
         label=_("Search"),
         prefix_icon=Icons.SEARCH,
         autofocus=True,
@@ -60,7 +60,7 @@ def build(shell: Shell) -> ft.Control:
         autocorrect=False,
     )
     every_language = ft.Switch(
-        label=_("Search all three languages"), value=shell.search_all_languages, on_change=toggle_all
+        label=_("Search all three languages"), value=shell.visit.search_all_languages, on_change=toggle_all
     )
     refresh()
     return ft.Column(

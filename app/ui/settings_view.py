@@ -6,10 +6,9 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from app.content.errors import ContentError
+from app.datafiles.problems import DataError
 from app.i18n import LANGUAGES
-from app.rules import load_packs
-from app.settings import TEXT_SCALES
+from app.settings import TEXT_SCALES, jurisdictions
 from app.ui.icons import Icons
 from app.ui.widgets import scrolling, subheading
 
@@ -18,11 +17,17 @@ if TYPE_CHECKING:
 
 
 def pack_name(shell: Shell, pack: str) -> str:
-    # Settings must stay usable even when this language's content is broken: it is the way out.
+    # Settings must stay usable even when content or a pack is broken: it is the way out. So the
+    # choices come from the packs' file names, and a name falls back to the id.
     try:
         return shell.bundle.reporting.item(f"pack_{pack}").title
-    except (ContentError, StopIteration):
+    except (DataError, StopIteration):
         return pack
+
+
+def pack_order(ids: set[str]) -> list[str]:
+    """The United States and Canada first, other packs by id, "another country" last."""
+    return sorted(ids, key=lambda pack: ({"us": 0, "ca": 1, "generic": 3}.get(pack, 2), pack))
 
 
 def build(shell: Shell) -> ft.Control:
@@ -57,10 +62,12 @@ def build(shell: Shell) -> ft.Control:
             for scale in TEXT_SCALES
         ],
     )
-    jurisdictions = ft.RadioGroup(
+    where = ft.RadioGroup(
         value=settings.jurisdiction,
         on_change=on_jurisdiction,
-        content=ft.Column([ft.Radio(value=pack, label=pack_name(shell, pack)) for pack in load_packs()], spacing=0),
+        content=ft.Column(
+            [ft.Radio(value=pack, label=pack_name(shell, pack)) for pack in pack_order(jurisdictions())], spacing=0
+        ),
     )
     dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
     return scrolling(
@@ -73,8 +80,8 @@ def build(shell: Shell) -> ft.Control:
             ft.Divider(),
             dark,
             ft.Divider(),
-            subheading(_("Jurisdiction for the reporting rules")),
-            jurisdictions,
+            subheading(_("Where you practise (for the reporting rules)")),
+            where,
             ft.Divider(),
             ft.Text(
                 _("Only these settings are saved, on this device. Nothing about patients is ever stored."),

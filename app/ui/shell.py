@@ -1,5 +1,8 @@
-"""The app shell: one per browser session. Holds the settings, routes between screens and
-lays them out with a bottom bar on narrow screens and a rail on wide ones."""
+"""The app shell: one per browser session. Holds the settings and the patient visit, routes between
+screens and lays them out with a bottom bar on narrow screens and a rail on wide ones.
+
+It knows no screen's state: everything entered during an encounter lives in `self.visit`
+(app.visit), which quick exit and idle replace with a fresh one."""
 
 from __future__ import annotations
 
@@ -12,23 +15,19 @@ from typing import TYPE_CHECKING, Callable
 
 import flet as ft
 
-from app.content.errors import ContentError
+from app.datafiles.problems import DataError
 from app.i18n import LANGUAGES, N_, Translator
 from app.settings import Settings
 from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
-from app.ui.widgets import content_error
+from app.ui.widgets import FullScreen, content_error
+from app.visit import IdleTimer, QuickExitKeys, Visit
 
 if TYPE_CHECKING:
     from app.content.models import Bundle
-    from app.study import Session
-    from app.ui.contacts import CardChoice
-    from app.ui.reporting import Answers
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
-# Shift pressed this many times within this window leaves the app: one key is too easy to hit while typing.
-EXIT_PRESSES, EXIT_WINDOW_S = 3, 2.0
 IDLE_RESET_S = float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", 180))
 
 
@@ -44,7 +43,7 @@ class Section:
     topic: str | None = None  # the content topic it shows, for opening search results
     in_nav: bool = True
 
-    def build(self, shell: Shell) -> ft.Control:
+    def build(self, shell: Shell) -> ft.Control | FullScreen:
         return screen_module(self.screen).build(shell)
 
 
@@ -91,29 +90,24 @@ def icon_action(icon: ft.IconData, label: str, on_click: Callable) -> ft.Control
 
 
 class Shell:
-    def __init__(self, page: ft.Page, store: SettingsStore, settings: Settings) -> None:
+    def __init__(
+        self, page: ft.Page, store: SettingsStore, settings: Settings, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.page = page
         self.store = store
         self.settings = settings
-        self.child_only = False  # a view filter, kept in memory for this session only
-        self.answers: Answers | None = None  # wizard answers: memory only, dropped on leaving
-        self.card: CardChoice | None = None  # the referral card being prepared or shown
-        self.patient_language: str | None = None  # questions shown in the patient's language
-        self.search_text = ""  # what was typed in search: memory only, like every answer
-        self.search_all_languages = False
-        self.study: Session | None = None  # a trainee's session: memory only, never a stored score
-        self.opened_item: str | None = None  # the item a search result opened, on its section
-        self._opened_route: str | None = None
+        self.clock = clock
+        self.visit = Visit()  # everything entered about the patient in front of the clinician
+        self.exit_keys = QuickExitKeys()
+        self.idle = IdleTimer(IDLE_RESET_S, clock())
+        self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
         self._after_render: list[Callable] = []
         self._route = "/"  # the route drawn; the browser's address follows it
-        self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
-        self._shift_presses: list[float] = []
-        self._last_activity = time.monotonic()
         self._narrow: bool | None = None
         self._clock_running = False
         self._connected = True  # False while the browser is away; the session lives on for a while
         self._closed = False  # the session has expired: background loops must end
-        self._reset_on_return = False  # answers forgotten unseen: draw the first screen when seen again
+        self._reset_on_return = False  # the visit was forgotten unseen: draw the first screen when seen again
         # One view whose contents are swapped, the page's own: replacing views would animate a page
         # transition on every tap and leave half-painted screens behind, and replacing even the
         # first cost the browser ~35 ms before the first screen.
@@ -164,35 +158,35 @@ class Shell:
             supported_locales=[ft.Locale(*lang.flutter_locale) for lang in LANGUAGES.values()],
             current_locale=ft.Locale(*language.flutter_locale),
         )
+        # The app's direction is its language's, always: a card or patient view in another
+        # language lays itself out inside it, so Exit never changes corner.
+        page.rtl = language.rtl
         page.theme = page.dark_theme = build_theme(language, self.settings.text_scale)
         page.theme_mode = ft.ThemeMode.DARK if self.settings.theme == "dark" else ft.ThemeMode.LIGHT
 
     # Discretion: quick exit and idle reset -------------------------------------------------
 
-    def forget_answers(self) -> None:
+    def forget_visit(self) -> None:
         """Drop everything entered about a patient. Settings are not patient data and stay."""
-        self.answers = None
-        self.child_only = False
-        self.card = None
-        self.patient_language = None
-        self.search_text = ""
-        self.search_all_languages = False
-        self.study = None
-        self.opened_item = None
+        self.visit = Visit()
 
     def quick_exit(self) -> None:
-        self.forget_answers()
+        self.forget_visit()
         self.exited = True
         self.render()
 
-    def _on_key(self, e: ft.KeyDownEvent) -> None:
-        if "shift" not in e.key.lower():
-            return
-        now = time.monotonic()
-        self._shift_presses = [t for t in self._shift_presses if now - t <= EXIT_WINDOW_S] + [now]
-        if len(self._shift_presses) >= EXIT_PRESSES:
-            self._shift_presses.clear()
+    def _on_key_down(self, e: ft.KeyDownEvent) -> None:
+        self.exit_keys.key_down(e.key, self.clock())
+
+    async def _on_key_up(self, e: ft.KeyUpEvent) -> None:
+        remaining = self.exit_keys.key_up(e.key, self.clock())
+        if remaining == 0:
             self.quick_exit()
+        elif remaining:
+            message = self.tr.ngettext(
+                "Shift, press {count} more time to exit.", "Shift, press {count} more times to exit.", remaining
+            ).format(count=remaining)
+            await ft.SemanticsService().announce_message(message, rtl=self.tr.language.rtl)
 
     def _on_lifecycle(self, e) -> None:
         if e.state in (ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE):
@@ -208,33 +202,38 @@ class Shell:
         session, dispatch = self.page.session, self.page.session.dispatch_event
 
         async def tracked(*args, **kwargs):
-            self._last_activity = time.monotonic()
+            self.idle.touch(self.clock())
             return await dispatch(*args, **kwargs)
 
         session.dispatch_event = tracked
 
     async def _idle_watch(self) -> None:
         while not self._closed:
-            await asyncio.sleep(min(5.0, IDLE_RESET_S / 4))
-            if not self.exited and time.monotonic() - self._last_activity >= IDLE_RESET_S:
-                self._last_activity = time.monotonic()
-                if not self._connected:
-                    self._forget_unseen()  # nobody is looking: redraw only if the browser returns
-                elif self.answers is not None or self._current() is not SECTIONS[0]:
-                    self._reset_to_start()
+            await asyncio.sleep(min(5.0, self.idle.limit_s / 4))
+            self.check_idle()
+
+    def check_idle(self) -> None:
+        """After the idle limit without input: forget the visit and go back to the first screen."""
+        now = self.clock()
+        if not self.exited and self.idle.expired(now):
+            self.idle.touch(now)
+            if not self._connected:
+                self._forget_unseen()  # nobody is looking: redraw only if the browser returns
+            elif not self.visit.is_fresh() or self._current() is not SECTIONS[0]:
+                self._reset_to_start()
 
     def _forget_unseen(self) -> None:
-        """Forget the answers now; draw the first screen when the app is seen again."""
-        self.forget_answers()
+        """Forget the visit now; draw the first screen when the app is seen again."""
+        self.forget_visit()
         self._reset_on_return = True
 
     def _on_connect(self, e) -> None:
         self._connected = True
-        self._last_activity = time.monotonic()
+        self.idle.touch(self.clock())
         if self._reset_on_return:
             self._reset_on_return = False
             if self.page.route and self.page.route != self._route:
-                # Reloaded at another address: show it (the answers are already forgotten).
+                # Reloaded at another address: show it (the visit is already forgotten).
                 self._route = self.page.route
                 self.render()
             else:
@@ -243,7 +242,7 @@ class Shell:
     def _reset_to_start(self) -> None:
         if self.exited:
             return
-        self.forget_answers()
+        self.forget_visit()
         if self._current() is SECTIONS[0]:
             self.render()
         else:
@@ -269,8 +268,12 @@ class Shell:
     def open_item(self, topic: str, item_id: str) -> None:
         """Show an item where it stands in its section: its group open, the item marked and in view."""
         route = self.section_of(topic).route
-        self.opened_item, self._opened_route = item_id, route
+        self.visit.open_item(route, item_id)
         self.navigate(route)
+
+    def opened_item(self) -> str | None:
+        """The item a search result or link opened on the section being drawn, if any."""
+        return self.visit.opened_item(self._current().route)
 
     def after_render(self, action: Callable) -> None:
         """Run a coroutine function once the screen being built has reached the browser."""
@@ -290,59 +293,66 @@ class Shell:
     def render(self) -> None:
         if self.exited:
             return self._render_neutral()
-        # The Flutter locale alone does not mirror the layout; set it on every render, since a card
-        # shown in another language takes that language's direction while it is open.
-        self.page.rtl = LANGUAGES[self.settings.language].rtl
         _ = self.tr._
         section = self._current()
-        if section.route != "/next":
-            self.answers = None  # leaving the wizard forgets every answer
-        if section.route != "/contacts":
-            self.card = None
-        elif self.card and self.card.showing:
-            return self._render_card()
-        if self._opened_route != section.route:
-            self.opened_item = None  # a search result is marked on its own section only
+        self.visit.enter(section.route)  # leaving a section forgets what was entered there
         self._narrow = narrow = self._is_narrow()
-        destinations = BAR if narrow else RAIL
-        route = section.parent or section.route
-        index = next((i for i, s in enumerate(destinations) if s.route == route), 0 if narrow else None)
         self._after_render.clear()
         try:
             screen = section.build(self)
-        except ContentError as error:  # broken content: say where, never show an empty screen
+        except DataError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
-        body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
-        on_change = lambda e: self.navigate(destinations[e.control.selected_index].route)  # noqa: E731
         view = self.view
-        actions: list[ft.Control] = [icon_action(Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
-        if narrow:  # the bottom bar has no room for Settings
-            actions.append(icon_action(Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
-        # A plain "Exit" on every screen; Shift three times does the same from the keyboard.
-        actions.append(ft.TextButton(_("Exit"), icon=Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit"))
-        view.appbar = ft.AppBar(title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=actions)
-        if narrow:
-            view.navigation_bar = ft.NavigationBar(
-                selected_index=index,
-                on_change=on_change,
-                destinations=[
-                    ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                    for s in destinations
-                ],
-            )
-            view.controls = [self._listening(body)]
-        else:
-            rail = ft.NavigationRail(
-                selected_index=index,
-                on_change=on_change,
-                label_type=ft.NavigationRailLabelType.ALL,
-                destinations=[
-                    ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                    for s in destinations
-                ],
+        exit_button = ft.TextButton(_("Exit"), icon=Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit")
+        if isinstance(screen, FullScreen):
+            # Shown to the patient or handed over: the screen alone, Close where Back would be and
+            # Exit where it always is.
+            view.appbar = ft.AppBar(
+                leading=ft.TextButton(_("Close"), icon=Icons.CLOSE, on_click=screen.on_close),
+                leading_width=140,
+                title=ft.Text(screen.title, theme_style=ft.TextThemeStyle.TITLE_LARGE),
+                actions=[exit_button],
             )
             view.navigation_bar = None
-            view.controls = [self._listening(ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0))]
+            view.controls = [self._listening(screen.content)]
+        else:
+            destinations = BAR if narrow else RAIL
+            route = section.parent or section.route
+            index = next((i for i, s in enumerate(destinations) if s.route == route), 0 if narrow else None)
+            body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+            on_change = lambda e: self.navigate(destinations[e.control.selected_index].route)  # noqa: E731
+            actions: list[ft.Control] = [icon_action(Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
+            if narrow:  # the bottom bar has no room for Settings
+                actions.append(icon_action(Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
+            # A plain "Exit" on every screen, always last; Shift three times does the same from the keyboard.
+            actions.append(exit_button)
+            view.appbar = ft.AppBar(
+                title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=actions
+            )
+            if narrow:
+                view.navigation_bar = ft.NavigationBar(
+                    selected_index=index,
+                    on_change=on_change,
+                    destinations=[
+                        ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
+                        for s in destinations
+                    ],
+                )
+                view.controls = [self._listening(body)]
+            else:
+                rail = ft.NavigationRail(
+                    selected_index=index,
+                    on_change=on_change,
+                    label_type=ft.NavigationRailLabelType.ALL,
+                    destinations=[
+                        ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
+                        for s in destinations
+                    ],
+                )
+                view.navigation_bar = None
+                view.controls = [
+                    self._listening(ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0))
+                ]
         self.page.update()
         for action in self._after_render:
             self.page.run_task(action)
@@ -351,31 +361,13 @@ class Shell:
     def _listening(self, content: ft.Control) -> ft.Control:
         # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.
         listener = ft.KeyboardListener(
-            content=content, autofocus=True, include_semantics=False, on_key_down=self._on_key
+            content=content,
+            autofocus=True,
+            include_semantics=False,
+            on_key_down=self._on_key_down,
+            on_key_up=self._on_key_up,
         )
         return ft.Container(listener, expand=True)  # the listener itself cannot expand
-
-    def _render_card(self) -> None:
-        """The referral card alone on screen, to show or hand to the patient; Exit stays available."""
-        _ = self.tr._
-
-        def close() -> None:
-            self.card.showing = False
-            self.render()
-
-        self.view.appbar = ft.AppBar(
-            leading=ft.TextButton(_("Close"), icon=Icons.CLOSE, on_click=close),
-            leading_width=120,
-            title=ft.Text(_("Card")),
-            actions=[ft.TextButton(_("Exit"), icon=Icons.LOGOUT, on_click=self.quick_exit)],
-        )
-        self.view.navigation_bar = None
-        # The whole screen is the card: it takes the card language's direction (a False `rtl` on a
-        # subtree only inherits, so an English card inside an Arabic app would still run right to left).
-        self.page.rtl = LANGUAGES[self.card.language].rtl
-        card = ft.Container(screen_module("contacts").card_view(self), alignment=ft.Alignment.TOP_CENTER, padding=16)
-        self.view.controls = [self._listening(card)]
-        self.page.update()
 
     def _render_neutral(self) -> None:
         screen, keep_current = screen_module("neutral").clock(self.tr)

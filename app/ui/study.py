@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def build(shell: Shell) -> ft.Control:
     quiz = shell.bundle.quiz
-    session = shell.study
+    session = shell.visit.study
     if session is None:
         return start_screen(shell, quiz)
     if session.finished:
@@ -36,7 +36,7 @@ def one_decimal_percent(value: float, language: str) -> str:
 
 
 def begin(shell: Shell, quiz: QuizFile, pool: list[str] | None, size: int | None) -> None:
-    shell.study = Session.draw({item.id: item.answer for item in quiz.grouped_items()}, pool, size)
+    shell.visit.study = Session.draw({item.id: item.answer for item in quiz.grouped_items()}, pool, size)
     shell.render()
 
 
@@ -148,11 +148,11 @@ def summary_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Control
     _ = tr._
 
     def review() -> None:
-        shell.study = session.review()
+        shell.visit.study = session.review()
         shell.render()
 
     def again() -> None:
-        shell.study = None
+        shell.visit.study = None
         shell.render()
 
     rows: list[ft.Control] = [

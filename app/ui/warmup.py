@@ -53,18 +53,18 @@ def warm_first_screen() -> None:
 
 
 def warm_the_rest(language: str) -> None:
-    from app.content.errors import ContentError
+    from app.datafiles.problems import DataError
     from app.content.loader import load_bundle
     from app.rules import load_packs
     from app.ui.shell import SECTIONS, screen_module
 
-    for name in ("neutral", *sorted({section.screen for section in SECTIONS})):  # quick exit's screen first
+    for name in ("neutral", *sorted({section.screen for section in SECTIONS}), "reporting_result"):  # quick exit's screen first
         screen_module(name)
     _touch_controls()
     for load in (lambda: load_bundle(language), load_packs):
         try:
             load()
-        except ContentError:  # reported by the screen that shows it, not here
+        except DataError:  # reported by the screen that shows it, not here
             pass
 
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 import flet as ft
 
-from app.i18n import LANGUAGES, Translator
+from app.i18n import LANGUAGES, Language, Translator, isolate
 
 if TYPE_CHECKING:
     from app.content.models import Item
+
+
+@dataclass
+class FullScreen:
+    """What a screen returns to be shown alone, to hand or show to the patient: no navigation,
+    Close where Back would be, Exit where it always is."""
+
+    title: str
+    content: ft.Control
+    on_close: Callable
 
 
 def scrolling(controls: list[ft.Control], spacing: float = 8) -> ft.Column:
@@ -95,4 +106,17 @@ def language_choice(selected: str, on_change) -> ft.SegmentedButton:
         allow_multiple_selection=False,
         on_change=on_change,
         segments=[ft.Segment(value=code, label=ft.Text(lang.native_name)) for code, lang in LANGUAGES.items()],
+    )
+
+
+def directed_text(text: str, language: Language, **style) -> ft.Text:
+    """A text laid out in its own language's direction wherever it stands: an English card in the
+    Arabic app, an Arabic question in the English app. The app keeps its own direction (so Exit
+    never moves); the text is isolated and aligned to its language's side (put it in a column that
+    stretches its children)."""
+    return ft.Text(
+        isolate(text, language),
+        text_align=ft.TextAlign.RIGHT if language.rtl else ft.TextAlign.LEFT,
+        font_family=language.font,
+        **style,
     )

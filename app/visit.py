@@ -1,0 +1,142 @@
+"""One patient visit: everything entered or chosen during one encounter, and the rules for
+forgetting it. Memory only; nothing here is ever stored, logged or sent.
+
+The shell holds one `Visit` and replaces it with a fresh one on quick exit and on idle, so a field
+added here is forgotten then without anyone remembering to reset it. What leaving a section
+forgets is declared on the field itself (`kept_in`). No Flet here: the rules are tested in
+milliseconds (tests/test_visit.py), and the clock is always passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the types only: none of these is needed before a section is used
+    from app.rules.answers import Answers
+    from app.study import Session
+
+VISIT = None  # kept for the whole visit, across sections
+
+
+def kept_in(route: str | None, default: Any = None, factory: Any = None) -> Any:
+    """A field kept while the user stays in `route` (VISIT: across sections), forgotten on leaving it."""
+    metadata = {"kept_in": route}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass
+class CardChoice:
+    """How the referral card should look, and whether it is on screen."""
+
+    language: str
+    shoe: bool = False
+    named: bool = False  # say what the numbers are for; off by default, as the card may be found
+    showing: bool = False
+
+
+@dataclass
+class Opened:
+    """An item a search result or a link opened: marked on its own section only."""
+
+    route: str
+    item_id: str
+
+
+@dataclass
+class Visit:
+    reporting: Answers | None = kept_in("/next")  # the "Must I report?" answers and capacity check
+    card: CardChoice | None = kept_in("/contacts")
+    opened: Opened | None = kept_in(VISIT)  # forgotten on leaving its own route (see `enter`)
+    child_only: bool = kept_in(VISIT, False)  # the indicators filter
+    patient_language: str | None = kept_in(VISIT)  # questions and script in the patient's language
+    search_text: str = kept_in(VISIT, "")
+    search_all_languages: bool = kept_in(VISIT, False)
+    study: Session | None = kept_in(VISIT)  # a trainee's round; the score is never stored
+
+    def enter(self, route: str) -> None:
+        """The user is now on `route`: forget what belongs to the sections they left."""
+        fresh = Visit()
+        for spec in fields(self):
+            home = spec.metadata["kept_in"]
+            if home is not None and home != route:
+                setattr(self, spec.name, getattr(fresh, spec.name))
+        if self.opened is not None and self.opened.route != route:
+            self.opened = None
+
+    def open_item(self, route: str, item_id: str) -> None:
+        self.opened = Opened(route, item_id)
+
+    def opened_item(self, route: str) -> str | None:
+        return self.opened.item_id if self.opened and self.opened.route == route else None
+
+    def is_fresh(self) -> bool:
+        return self == Visit()
+
+
+# Quick exit by keyboard, as GOV.UK's "Exit this page" does it: Shift pressed and released on its
+# own, three times, each within `window_s` of the last. Shift held for a capital (or for a letter
+# on the Shift layer of an Arabic keyboard: أ إ آ) does not count, and any other key starts the count
+# again. Five seconds, not two, leaves time for people using Sticky Keys or Slow Keys.
+EXIT_PRESSES = 3
+
+
+@dataclass
+class QuickExitKeys:
+    window_s: float = 5.0
+    count: int = 0
+    _last: float | None = None
+    _shift_down: bool = False
+    _combined: bool = False  # another key went down while Shift was held
+
+    @staticmethod
+    def is_shift(key: str) -> bool:
+        return key.lower().startswith("shift")
+
+    def key_down(self, key: str, now: float) -> None:
+        if self.is_shift(key):
+            if not self._shift_down:
+                self._shift_down, self._combined = True, False
+        else:
+            self._combined = self._shift_down
+            self.count, self._last = 0, None
+
+    def key_up(self, key: str, now: float) -> int | None:
+        """After a Shift release: how many more presses exit (0: exit now), or None when this
+        release does not count."""
+        if not self.is_shift(key):
+            return None
+        self._shift_down = False
+        if self._combined:
+            self._combined = False
+            return None
+        if self._last is not None and now - self._last > self.window_s:
+            self.count = 0
+        self.count, self._last = self.count + 1, now
+        if self.count >= EXIT_PRESSES:
+            self.count, self._last = 0, None
+            return 0
+        return EXIT_PRESSES - self.count
+
+    def expired(self, now: float) -> bool:
+        """A count was started and has run out (say so to a screen reader, then forget it)."""
+        if self._last is not None and now - self._last > self.window_s:
+            self.count, self._last = 0, None
+            return True
+        return False
+
+
+@dataclass
+class IdleTimer:
+    """The visit is forgotten after `limit_s` without any input."""
+
+    limit_s: float
+    last_activity: float
+
+    def touch(self, now: float) -> None:
+        self.last_activity = now
+
+    def expired(self, now: float) -> bool:
+        return now - self.last_activity >= self.limit_s
