@@ -1,4 +1,5 @@
-"""Settings persisted in the client's shared preferences (the browser's localStorage on the web)."""
+"""Settings persisted in the client's shared preferences (the browser's localStorage on the web,
+a preferences file on desktop and mobile), as strings."""
 
 from __future__ import annotations
 
@@ -22,8 +23,12 @@ class SettingsStore:
         return Settings.from_stored(stored)
 
     async def save(self, settings: Settings) -> None:
+        stored = settings.to_stored()
         for key in ALLOWED_KEYS:
-            await self._prefs.set(key, getattr(settings, key))
+            if key in stored:
+                await self._prefs.set(key, stored[key])
+            else:
+                await self._prefs.remove(key)
 
     async def clear(self) -> None:
         for key in ALLOWED_KEYS:
