@@ -1,4 +1,6 @@
-"""The reporting wizard in each language: a child, an elder, a patient lacking capacity, a competent adult."""
+"""The reporting aid in each language, at phone and desktop size: asked where the clinician
+practises on first use, nothing preset, no result while a question is unanswered, honest answers
+for another country, and everything forgotten on leaving."""
 
 from __future__ import annotations
 
@@ -6,106 +8,84 @@ import re
 
 import pytest
 
-from app.content.loader import load_bundle
 from app.i18n import Translator
+from tests.browser.driver import Wizard
 
 pytestmark = pytest.mark.browser
+LANGUAGES = ["en", "es", "ar"]
 
 
-class Wizard:
-    def __init__(self, app, language: str) -> None:
-        self.app, self.page = app, app.page
-        self.text = load_bundle(language).reporting
-        self._ = Translator(language)._
-
-    def switch(self, item_id: str):
-        return self.page.get_by_role("switch", name=self.text.item(item_id).title)
-
-    def button(self, label: str):
-        return self.page.get_by_role("button", name=self._(label))
-
-    def enter_age(self, age: str) -> None:
-        box = self.page.get_by_role("textbox", name=self.text.item("q_rpt_age").title)
-        for _attempt in range(3):  # Flutter focuses the field a frame after the click; keys before that are lost
-            # force: a scroll settling after the screen swapped can keep the box "unstable" for a while;
-            # the value check below is what proves the typing landed.
-            box.click(force=True)
-            self.page.wait_for_timeout(150)
-            self.page.keyboard.type(age)
-            if box.input_value() == age:
-                return
-            box.fill("")  # clears the DOM field only; retyping below is what Flutter sees
-        raise AssertionError(f"could not type the age {age!r}")
-
-    def expect_status(self, status: str, agencies: list[str]) -> None:
-        self.app.see(self.text.item(f"status_{status}").title)
-        for agency in agencies:
-            self.app.see(self.text.item(f"agency_{agency}").title)
-        self.app.see(self.text.item("rpt_verify_local_law").title)
-
-    def start_again(self) -> None:
-        self.button("Start again").click()
-        self.page.get_by_role("button", name=self._("Show result")).wait_for()
-
-
-@pytest.mark.parametrize("language", ["en", "es", "ar"])
-def test_four_cases_to_their_results(app, language):
-    app.use_language(language).open("/next")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, language):
+    app.use_language(language, jurisdiction=None).open("/next")
     wizard = Wizard(app, language)
+    _ = wizard._
 
-    # A 15-year-old who is sexually exploited: child protection and the police.
-    wizard.enter_age("15")
-    wizard.switch("q_rpt_sexual_exploitation").click()
-    wizard.button("Show result").click()
-    wizard.expect_status("must_report", ["child_protection", "law_enforcement"])
-    app.see(wizard.text.item("rule_child_sexual_exploitation").title)
-    app.shot(f"report-child-{language}")
-    wizard.start_again()
+    # Where the clinician practises is asked once, and stored as a setting.
+    app.see(_("Where do you practise?"))
+    app.text(wizard.text.item("pack_us").title).first.click()
+    app.wait_for_storage("jurisdiction", "us")
+    wizard.age_field().wait_for()
 
-    # An elder as local law defines it (the packs set no elder age): adult protective services.
+    # Nothing is preset: with only the age given there is no result, and the missing answers are named.
     wizard.enter_age("84")
-    wizard.switch("q_rpt_elder").click()
     wizard.button("Show result").click()
-    wizard.expect_status("must_report", ["adult_protection"])
-    wizard.start_again()
+    missing = ["q_rpt_sexual_exploitation", "q_rpt_serious_injury", "q_rpt_capacity", "q_rpt_developmental_disability",
+               "q_rpt_elder"]  # fmt: skip
+    named = "; ".join(wizard.text.item(question).title for question in missing)
+    app.see(Translator(language).ngettext("Answer this question first: {questions}",
+                                          "Answer these questions first: {questions}", len(missing)).format(questions=named))  # fmt: skip
+    assert app.page.get_by_text(wizard.text.item("status_patient_decides").title, exact=True).count() == 0
+    app.shot(f"report-unanswered-{language}")
 
-    # An adult found by the capacity check to lack capacity: the police.
-    wizard.enter_age("40")
+    wizard.fill("84", sexual_exploitation="No", serious_injury="No", capacity="Yes",
+                developmental_disability="No", elder="Not sure")  # fmt: skip
+    wizard.button("Show result").click()
+    wizard.expect_status("assess_first", [])
+    app.see(wizard.text.item("step_check_elder_law").title)
+    app.see(_("What you entered"))
+    app.see(_("{jurisdiction} · rules version {version}, reviewed {date}").split("{jurisdiction}")[0]
+            + wizard.text.item("pack_us").title)  # fmt: skip
+    app.shot(f"report-elder-not-sure-{language}")
+
+    # Leaving the section forgets it all.
+    app.go(Translator(language)._("Home"))
+    app.go(Translator(language)._("Next steps"))
+    field = wizard.age_field()
+    field.wait_for()
+    assert field.input_value() == ""
+    assert app.text(_("What you entered")).count() == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_another_country_is_told_to_check_local_law(app, language):
+    app.use_language(language, jurisdiction="generic").open("/next")
+    wizard = Wizard(app, language)
+    wizard.fill("15", sexual_exploitation="Yes", serious_injury="No")
+    wizard.button("Show result").click()
+    wizard.expect_status("check_local_law", ["child_protection", "law_enforcement"], pack="generic")
+    app.see(wizard.text.item("pack_generic").title)
+    assert app.page.get_by_text(wizard.text.item("status_must_report").title, exact=True).count() == 0
+    # US and Canadian numbers are not offered to someone practising elsewhere.
+    assert app.text("373-7888").count() == 0 and app.text("900-1010").count() == 0
+    app.shot(f"report-generic-{language}")
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+def test_capacity_check_and_a_mandatory_report_with_the_jurisdictions_numbers(app):
+    app.use_language("en", jurisdiction="us").open("/next")
+    wizard = Wizard(app, "en")
+    wizard.fill("40", sexual_exploitation="No", serious_injury="No", developmental_disability="No", elder="No")
     wizard.button("Check capacity").click()
-    for index, answer in enumerate(["Yes", "No", "Yes", "Yes"]):  # cannot appreciate it: lacks capacity
-        group = app.page.get_by_role("radiogroup").nth(index)
-        group.get_by_role("radio", name=wizard._(answer), exact=True).click()
-    app.see(wizard._("The patient cannot make this decision now."))
-    app.shot(f"report-capacity-{language}")
+    for element, label in zip(("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication"),
+                              ("Yes", "No", "Yes", "Yes")):  # fmt: skip
+        wizard.answer(element, label)
+    app.see("The patient cannot make this decision now.")
     wizard.button("Use this result").click()
     wizard.button("Show result").click()
     wizard.expect_status("must_report", ["law_enforcement"])
-    wizard.start_again()
-
-    # A competent adult: the patient decides, and nobody is to be contacted without consent.
-    wizard.enter_age("30")
-    wizard.button("Show result").click()
-    wizard.expect_status("patient_decides", [])
-    app.see(wizard.text.item("step_consent_needed").title)
-    assert app.text(wizard._("Whom to contact")).count() == 0
-    app.shot(f"report-adult-{language}")
-
-
-def test_bad_age_is_explained_not_crashed(app):
-    app.open("/next")
-    wizard = Wizard(app, "en")
-    wizard.button("Show result").click()
-    app.see("Enter the age in whole years")
-
-
-def test_answers_are_forgotten_on_leaving(app):
-    app.open("/next")
-    wizard = Wizard(app, "en")
-    wizard.enter_age("15")
-    wizard.switch("q_rpt_sexual_exploitation").click()
-    app.go("Home")
-    app.go("Next steps")
-    textbox = app.page.get_by_role("textbox", name=wizard.text.item("q_rpt_age").title)
-    textbox.wait_for()
-    assert not wizard.switch("q_rpt_sexual_exploitation").is_checked()
-    assert re.fullmatch(r"\s*", textbox.input_value() or "")
+    app.see(wizard.text.item("rule_lacks_capacity").title)
+    app.see(wizard.text.item("step_call_together_anonymously").title)
+    app.see("United States: 1 (888) 373-7888")  # labelled with its country; Canada's is not shown
+    assert app.text("900-1010").count() == 0
+    app.shot("report-capacity-en")

@@ -1,0 +1,297 @@
+"""Driving the real app in headless Chromium (Debian's, never a download): the server, the browser,
+and `App`, a page of the app with the helpers tests and benchmarks need. A plain module, imported by
+tests/browser and bench/ alike.
+
+Every wait here is on a condition (a text present, a field focused, storage holding a key, two
+identical frames), never on a clock alone."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+from app import paths
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SHOTS = paths.ROOT / "tests" / "screenshots"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--enable-unsafe-swiftshader",
+    # This machine has no network: without these Chromium keeps dialling out and being refused.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WAIT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"app exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)  # polling the server until it answers
+    raise TimeoutError(f"app did not serve {url} within {timeout}s")
+
+
+@contextmanager
+def serve_app(cwd: Path, module: str = "app", **env: str) -> Iterator[str]:
+    """The app as `make run` starts it, on a free port, from an unrelated working directory
+    (bundled files must be found relative to the package). Its output goes to APP_SERVER_LOG,
+    given here or in the environment, or nowhere."""
+    port = free_port()
+    log = env.get("APP_SERVER_LOG") or os.environ.get("APP_SERVER_LOG") or os.devnull
+    with open(log, "a") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", module, "--port", str(port)],
+            cwd=cwd,
+            env={**os.environ, "PYTHONPATH": str(paths.ROOT), "PYTHONUNBUFFERED": "1", **env},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_serving(url + "/", process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class App:
+    """A page of the running app, with the helpers tests need. Finds controls by accessible name."""
+
+    def __init__(self, page: Page, base_url: str, viewport: str) -> None:
+        self.page, self.base_url, self.viewport = page, base_url, viewport
+
+    # Opening ------------------------------------------------------------------------------
+
+    def open(self, route: str = "/") -> App:
+        # Several contexts share one browser: a tab left in the background gets no frames.
+        self.page.bring_to_front()
+        self.page.goto(self.base_url + route)
+        self.enable_semantics()
+        return self
+
+    def store(self, **settings: str) -> App:
+        """Start with stored settings, as a returning user would (they live in localStorage)."""
+        script = "".join(f"localStorage.setItem('flutter.{key}', JSON.stringify({value!r}));" for key, value in settings.items())
+        self.page.add_init_script(script)
+        return self
+
+    def use_language(self, code: str, jurisdiction: str | None = "us") -> App:
+        """A returning user of this language (who has already said where they practise)."""
+        return self.store(language=code, **({"jurisdiction": jurisdiction} if jurisdiction else {}))
+
+    def relaunch(self) -> None:
+        """Close the app and open it again in the same browser profile (same localStorage).
+        A fresh tab, not page.reload(): Flutter's reload sometimes never reaches 'load'."""
+        route = "/" + self.page.url.split("/", 3)[-1]
+        context = self.page.context
+        self.page.close()
+        self.page = context.new_page()
+        self.open(route)
+
+    def enable_semantics(self) -> None:
+        # Flutter builds its accessibility tree only once asked; tests then find controls by name.
+        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=WAIT_MS)
+        self.page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
+
+    # Finding and waiting ------------------------------------------------------------------
+
+    def text(self, text: str | re.Pattern) -> Locator:
+        """Text anywhere on screen. Substring match: Flutter merges a tile's lines into one node."""
+        return self.page.get_by_text(text)
+
+    def see(self, text: str | re.Pattern, timeout: float = WAIT_MS) -> None:
+        self.text(text).first.wait_for(state="attached", timeout=timeout)
+
+    def gone(self, locator: Locator, timeout: float = WAIT_MS) -> None:
+        locator.first.wait_for(state="detached", timeout=timeout)
+
+    def wait_until(self, condition: Callable[[], bool], what: str | Callable[[], str], timeout: float = WAIT_MS) -> None:
+        """Poll a condition the page has no event for (a layout box, a stored value)."""
+        deadline = time.monotonic() + timeout / 1000
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting until {what() if callable(what) else what}")
+            self.page.wait_for_timeout(50)  # the polling interval, not a wait for something to happen
+
+    def wait_for_storage(self, key: str, value: str | None = None) -> None:
+        """Until localStorage holds the setting (saving is a round trip after the screen changes)."""
+        self.page.wait_for_function(
+            "([key, value]) => { const v = localStorage.getItem('flutter.' + key);"
+            " return v !== null && (value === null || JSON.parse(v) === value); }",
+            arg=[key, value],
+            timeout=WAIT_MS,
+        )
+
+    def wait_for_empty_storage(self) -> None:
+        self.page.wait_for_function("() => localStorage.length === 0", timeout=WAIT_MS)
+
+    def nav(self, label: str) -> Locator:
+        """A navigation destination: a tab in the bottom bar; in the rail a button whose name
+        Flutter extends with its position ('Tab 1 of 3', in the page's language); on a phone,
+        Settings is an app-bar button."""
+        tab = self.page.get_by_role("tab", name=label, exact=True)
+        rail = self.page.get_by_role("button", name=re.compile(rf"^{re.escape(label)}\s"))
+        action = self.page.get_by_role("button", name=label, exact=True)
+        return tab.or_(rail).or_(action).first
+
+    def go(self, label: str) -> None:
+        self.nav(label).click()
+
+    def button(self, name: str) -> Locator:
+        return self.page.get_by_role("button", name=name, exact=True)
+
+    def box(self, locator: Locator) -> dict:
+        locator.wait_for(state="attached", timeout=WAIT_MS)
+        box = locator.bounding_box()
+        assert box is not None, f"{locator} has no layout box"
+        return box
+
+    # Typing -------------------------------------------------------------------------------
+
+    def type_into(self, field: Locator, text: str) -> None:
+        """Type as a user would. Flutter focuses its text field a frame after the click and loses
+        keys sent before that, so wait until the field has the focus; then until it holds the text."""
+        field.click(force=True)  # force: a scroll still settling keeps the box "unstable" for a while
+        self.page.wait_for_function(
+            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)", timeout=WAIT_MS
+        )
+        if field.input_value():
+            self.page.keyboard.press("ControlOrMeta+A")  # typing replaces what is there
+        self.page.keyboard.type(text, delay=30)
+        self.wait_until(lambda: field.input_value() == text, lambda: f"the field holds {text!r} (it holds {field.input_value()!r})")
+
+    def type_shifted(self, char: str, code: str) -> None:
+        """A character typed with Shift held on a physical key (`code`, e.g. "KeyH"), as an Arabic
+        keyboard sends أ: real key events through the DevTools protocol, which knows any layout
+        (Playwright's keyboard knows only the US one)."""
+        cdp = self.page.context.new_cdp_session(self.page)
+        shift = {"key": "Shift", "code": "ShiftLeft", "windowsVirtualKeyCode": 16, "modifiers": 8}
+        key = {"key": char, "code": code, "windowsVirtualKeyCode": ord(code[-1]), "modifiers": 8}
+        cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", **shift})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", "text": char, "unmodifiedText": char, **key})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **key})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **{**shift, "modifiers": 0}})
+        cdp.detach()
+
+    # Pictures -----------------------------------------------------------------------------
+
+    def next_frames(self) -> None:
+        self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def settle(self, tries: int = 40) -> bytes:
+        """The renderer paints a little after the accessibility tree changes (200-300 ms with
+        skwasm): wait until three frames in a row are the same picture."""
+        previous, same = self.page.screenshot(), 0
+        for _ in range(tries):
+            self.next_frames()
+            current = self.page.screenshot()
+            same = same + 1 if current == previous else 0
+            if same == 2:
+                return current
+            previous = current
+        return previous
+
+    def shot(self, name: str) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}-{self.viewport}.png"
+        path.write_bytes(self.settle())
+        return path
+
+    def local_storage(self) -> dict[str, str]:
+        return self.page.evaluate("Object.fromEntries(Object.entries(window.localStorage))")
+
+
+@contextmanager
+def desktop_app(browser: Browser, url: str, viewport: str = "desktop") -> Iterator[App]:
+    """A fresh browser context on a server the caller started itself."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-US")
+    try:
+        yield App(context.new_page(), url, viewport)
+    finally:
+        context.close()
+
+
+class Wizard:
+    """The "Must I report?" form, driven by the words a clinician sees in a given language."""
+
+    def __init__(self, app: App, language: str) -> None:
+        from app.content.loader import load_bundle
+        from app.i18n import Translator
+
+        self.app, self.page = app, app.page
+        self.text = load_bundle(language).reporting
+        self._ = Translator(language)._
+
+    def question(self, question_id: str) -> Locator:
+        """The answers of one question: a group named by the question."""
+        return self.page.get_by_role("group", name=self.text.item(question_id).title, exact=True)
+
+    def answer(self, question_id: str, label: str) -> None:
+        """Choose "Yes", "No" or "Not sure" (English labels, shown in the wizard's language)."""
+        name = re.compile("^" + re.escape(self._(label)) + r"(\s|$)")  # "No", not "Not sure"
+        self.question(question_id).get_by_role("button", name=name).click()
+
+    def button(self, label: str) -> Locator:
+        return self.page.get_by_role("button", name=self._(label), exact=True)
+
+    def age_field(self) -> Locator:
+        return self.page.get_by_role("textbox", name=self._("Age in years"))
+
+    def enter_age(self, age: str) -> None:
+        self.app.type_into(self.age_field(), age)
+
+    def fill(self, age: str, **answers: str) -> None:
+        """Age, then each question id (without its q_rpt_ prefix) and its answer label."""
+        self.enter_age(age)
+        for question, label in answers.items():
+            self.answer(f"q_rpt_{question}", label)
+
+    def expect_status(self, status: str, agencies: list[str], pack: str = "us") -> None:
+        from app.rules.wording import worded
+
+        self.app.see(self.text.item(f"status_{status}").title)
+        for agency in agencies:
+            self.app.see(worded(self.text, f"agency_{agency}", pack).title)
+        self.app.see(self.text.item("rpt_verify_local_law").detail)
+
+    def start_again(self) -> None:
+        self.button("Start again").click()
+        self.button("Show result").wait_for(timeout=WAIT_MS)
