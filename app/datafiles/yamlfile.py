@@ -52,21 +52,30 @@ StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yam
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
 
 
-def _expanded_size(node: Node, sizes: dict[int, int]) -> int:
-    """How many nodes the document has once every alias is expanded (each shared node counted
-    once per use, each computed once)."""
-    known = sizes.get(id(node))
-    if known is not None:
-        return known
-    sizes[id(node)] = 1  # a node that contains itself counts once
-    if isinstance(node, SequenceNode):
-        size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
-    elif isinstance(node, MappingNode):
-        size = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
-    else:
-        size = 1
-    sizes[id(node)] = size
-    return size
+def _too_large(node: Node) -> Node | None:
+    """The smallest part of the document that alias expansion makes larger than MAX_NODES nodes
+    (each shared node counted once per use, each computed once), or None."""
+    sizes: dict[int, int] = {}
+    culprit: list[Node] = []
+
+    def size(node: Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a node that contains itself counts once
+        if isinstance(node, SequenceNode):
+            total = 1 + sum(size(child) for child in node.value)
+        elif isinstance(node, MappingNode):
+            total = 1 + sum(size(k) + size(v) for k, v in node.value)
+        else:
+            total = 1
+        if total > MAX_NODES and not culprit:
+            culprit.append(node)
+        sizes[id(node)] = total
+        return total
+
+    size(node)
+    return culprit[0] if culprit else None
 
 
 def yaml_problem(path: Path, error: yaml.YAMLError, text: str = "") -> Problem:
@@ -93,8 +102,9 @@ def parse(text: str, path: Path) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _expanded_size(node, {}) > MAX_NODES:
-            raise problem(path, node.start_mark.line + 1, f"aliases expand to more than {MAX_NODES:,} values")
+        culprit = _too_large(node)
+        if culprit is not None:
+            raise problem(path, culprit.start_mark.line + 1, f"aliases expand this to more than {MAX_NODES:,} values")
         return loader.construct_document(node)
     except yaml.YAMLError as error:
         raise DataError([yaml_problem(path, error, text)]) from None

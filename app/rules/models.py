@@ -6,7 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from app.content.models import Source
 from app.datafiles.text import Title, text
@@ -136,15 +136,23 @@ class Pack(Strict):
     def adult_age(self) -> int:
         return self.child_age.age if self.child_age else 18
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Pack:
-        if self.reviewed < self.valid_from:
+    # Field validators, so that a problem is reported at the line of the field it concerns.
+    @field_validator("reviewed")
+    @classmethod
+    def _reviewed_in_order(cls, reviewed: dt.date, info: ValidationInfo) -> dt.date:
+        valid_from = info.data.get("valid_from")
+        if valid_from is not None and reviewed < valid_from:
             raise ValueError("reviewed must not be before valid_from")
-        if self.reviewed > dt.date.today():
-            raise ValueError(f"reviewed date {self.reviewed} is in the future")
-        if len({rule.id for rule in self.rules}) != len(self.rules):
+        if reviewed > dt.date.today():
+            raise ValueError(f"reviewed date {reviewed} is in the future")
+        return reviewed
+
+    @field_validator("rules")
+    @classmethod
+    def _unique_rule_ids(cls, rules: list[Rule]) -> list[Rule]:
+        if len({rule.id for rule in rules}) != len(rules):
             raise ValueError("rule ids must be unique within a pack")
-        return self
+        return rules
 
 
 class FiredRule(Strict):

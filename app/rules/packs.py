@@ -28,8 +28,16 @@ def check_packs(directory: Path = paths.RULES_DIR) -> tuple[dict[str, Pack], lis
 
 
 @cache
-def load_packs(directory: Path = paths.RULES_DIR) -> dict[str, Pack]:
+def _read(directory: Path) -> tuple[dict[str, Pack], tuple[Problem, ...]]:
     packs, problems = check_packs(directory)
-    if problems:
-        raise DataError(problems)
-    return packs
+    return packs, tuple(problems)
+
+
+def load_packs(directory: Path = paths.RULES_DIR) -> dict[str, Pack]:
+    """The valid packs. A broken one (a facility's, edited by hand) is left out and reported by
+    `pack_problems`: it must not take the others down with it."""
+    return _read(directory)[0]
+
+
+def pack_problems(directory: Path = paths.RULES_DIR) -> tuple[Problem, ...]:
+    return _read(directory)[1]

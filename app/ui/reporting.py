@@ -12,7 +12,8 @@ import flet as ft
 
 from app.content.models import ReportingFile
 from app.i18n import N_
-from app.rules import load_packs
+from app.datafiles.problems import DataError
+from app.rules.packs import load_packs, pack_problems
 from app.rules.answers import CHOICES, YES, Answers
 from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
@@ -32,8 +33,10 @@ ANSWER_LABELS = {
 
 def build(shell: Shell) -> ft.Control:
     tr, text = shell.tr, shell.bundle.reporting
-    packs = load_packs()
+    packs, problems = load_packs(), pack_problems()
     jurisdiction = shell.settings.jurisdiction
+    if jurisdiction is not None and jurisdiction not in packs and problems:
+        raise DataError(list(problems))  # the chosen pack is broken: say where; Settings offers the others
     if jurisdiction not in packs:
         return where_you_practise(shell, text, packs)
     pack = packs[jurisdiction]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -91,11 +92,16 @@ def test_switch_language_to_spanish_and_arabic_mirrors_layout(app):
 
 def test_text_size_scales_text(app):
     app.open("/settings")
-    before = app.box(app.text("Text size"))["height"]
+    heading = app.text("Text size").first
+    before = app.box(heading)["height"]
     app.page.get_by_role("button", name="160%").click()
-    app.page.wait_for_timeout(300)
-    after = app.box(app.text("Text size"))["height"]
-    assert after > before * 1.4
+
+    def grown() -> bool:
+        box = heading.bounding_box()  # none for a moment while the screen is redrawn
+        return box is not None and box["height"] > before * 1.4
+
+    app.wait_until(grown, "the heading is 1.6 times as tall")
+    app.wait_for_storage("text_scale", "1.6")
     app.shot("settings-160-en")
 
 
@@ -104,26 +110,30 @@ def test_settings_survive_a_reload_and_only_settings_are_stored(app):
     choose_language(app, "العربية")
     app.see("حجم النص")
     app.page.get_by_role("switch", name="المظهر الداكن").click()
+    app.wait_for_storage("theme", "dark")
     app.page.get_by_role("button", name="130٪").click()
-    app.page.wait_for_timeout(500)
+    app.wait_for_storage("text_scale", "1.3")
 
     app.relaunch()
     app.see("حجم النص")
     assert app.page.get_by_role("switch", name="المظهر الداكن").is_checked()
     stored = app.local_storage()
-    assert set(stored) == {f"flutter.{key}" for key in ALLOWED_KEYS}
-    assert stored["flutter.language"] == '"ar"' or stored["flutter.language"] == "ar"
+    assert set(stored) == {f"flutter.{key}" for key in ALLOWED_KEYS} - {"flutter.jurisdiction"}  # not chosen yet
+    assert stored["flutter.language"] == '"ar"' and stored["flutter.text_scale"] == '"1.3"'  # strings, for every client
     app.shot("settings-ar-dark-130")
+
+
+ACTIVE = """() => { const e = document.activeElement, r = e?.getBoundingClientRect();
+    return JSON.stringify([e?.getAttribute('role'), e?.getAttribute('aria-label') || e?.innerText, r?.x, r?.y]); }"""
 
 
 def focus_by_tab(app, role: str, name: str, limit: int = 15) -> None:
     for _ in range(limit):
+        before = app.page.evaluate(ACTIVE)
         app.page.keyboard.press("Tab")
-        app.page.wait_for_timeout(150)  # focus moves on the next frame
-        active = app.page.evaluate(
-            "[document.activeElement?.getAttribute('role'),"
-            " document.activeElement?.getAttribute('aria-label') || document.activeElement?.innerText]"
-        )
+        # Focus moves on the next frame: wait until it has left the element it was on.
+        app.page.wait_for_function(f"(before) => ({ACTIVE})() !== before", arg=before)
+        active = json.loads(app.page.evaluate(ACTIVE))
         if active[0] == role and (active[1] or "").startswith(name):
             return
     raise AssertionError(f"Tab never reached {role} {name!r}")
@@ -148,10 +158,11 @@ def test_every_control_has_a_name_in_the_current_language(app, route):
     app.open("/settings")
     choose_language(app, "العربية")
     app.see("حجم النص")
+    app.wait_for_storage("language", "ar")
     app.page.goto(app.base_url + route)
     app.enable_semantics()
     app.see(re.compile("[\u0600-\u06FF]"))
-    app.page.wait_for_timeout(500)
+    app.button("خروج").wait_for()  # the app bar is drawn: the screen is complete
     controls = app.page.evaluate(
         """() => [...document.querySelectorAll('[role=button],[role=switch],[role=radio],[role=tab]')]
                .map(e => [e.getAttribute('role'), e.getAttribute('aria-label') || e.innerText || ''])"""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import desktop_app, serve_app
+from tests.browser.driver import desktop_app, serve_app
 
 FIXTURES = Path(__file__).parent.parent / "content" / "fixtures"
 

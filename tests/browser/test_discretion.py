@@ -163,7 +163,7 @@ def test_reloading_at_other_addresses_is_quiet_and_shows_them(browser, tmp_path_
     server_log = tmp_path_factory.mktemp("log") / "server.log"
     walk = [("/care", "Mistrust is a survival skill", "The toolkit's eleven concepts", "Screen for trauma"),
             ("/asking", "Say this first", "Environment and daily life", "What does a usual day look like"),
-            ("/guidance", "Your own safety comes first", "Documentation", "Use neutral, factual language"),
+            ("/guidance", "Your own safety comes first", "Documentation", "Neutral, objective, factual language"),
             ("/next", "Verify local law", None, None), ("/indicators", "Most indicators are nonspecific", None, None)]  # fmt: skip
     with serve_app(tmp_path_factory.mktemp("cwd"), APP_SERVER_LOG=str(server_log)) as url:
         with desktop_app(browser, url) as app:

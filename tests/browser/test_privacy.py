@@ -9,8 +9,7 @@ import time
 import pytest
 
 from app.settings import ALLOWED_KEYS
-from tests.browser.conftest import desktop_app, serve_app
-from tests.browser.test_reporting import Wizard
+from tests.browser.driver import Wizard, desktop_app, serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -41,13 +40,12 @@ def test_a_full_session_leaves_no_trace(browser, audited):
         app.see("The patient is under 18")
 
         app.go("Next steps")
+        app.text("United States").first.click()  # asked on first use, and stored as a setting
         wizard = Wizard(app, "en")
-        wizard.enter_age(AGE)
-        wizard.switch("q_rpt_sexual_exploitation").click()
-        wizard.switch("q_rpt_serious_injury").click()
+        wizard.fill(AGE, sexual_exploitation="Yes", serious_injury="Yes", developmental_disability="No", elder="Not sure")
         wizard.button("Check capacity").click()
-        for index in range(4):
-            app.page.get_by_role("radiogroup").nth(index).get_by_role("radio", name="Not sure").click()
+        for element in ("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication"):
+            wizard.answer(element, "Not sure")
         wizard.button("Use this result").click()
         wizard.button("Show result").click()
         app.see("You must report")
@@ -63,6 +61,7 @@ def test_a_full_session_leaves_no_trace(browser, audited):
         app.go("Settings")
         app.page.get_by_role("radio", name="Español").click()
         app.see("Tamaño del texto")
+        app.wait_for_storage("language", "es")
         app.page.get_by_role("button", name="Salir").click()
         app.page.get_by_role("button", name="Salir").wait_for(state="detached")
 
@@ -74,7 +73,6 @@ def test_a_full_session_leaves_no_trace(browser, audited):
                 databases: indexedDB.databases ? (await indexedDB.databases()).map(d => d.name) : [],
             })"""
         )
-    time.sleep(0.5)
 
     # The browser: only the allowed settings, nothing else anywhere.
     assert set(storage["local"]) <= {f"flutter.{key}" for key in ALLOWED_KEYS}, storage

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.content.models import TOPICS
+from tests.content.faults import FAULTS, expected_location
 
 from app import paths
 from app.tools import schema_texts
@@ -78,3 +79,16 @@ def test_dump_rejects_unknown_language():
     result = run("dump", "--lang", "fr")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+@pytest.mark.parametrize("fault", ["latin1_bytes", "duplicate_key", "bidi_override", "control_character",
+                                   "impossible_date", "alias_bomb", "malformed_yaml"])  # fmt: skip
+def test_check_names_file_and_line_of_bad_bytes_and_silent_input_without_traceback(fault, tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "base", root)
+    shutil.copytree(FIXTURES / fault, root, dirs_exist_ok=True)
+    relative, line = expected_location(fault)
+    result = run("check", "--root", str(root))
+    assert result.returncode == 1
+    assert any(f"{relative}:{line}: " in row and FAULTS[fault] in row for row in result.stdout.splitlines()), result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

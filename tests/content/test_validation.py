@@ -2,47 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from app.content.validate import validate_tree
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-# fault fixture -> what the message must say. Each fixture overrides files of `base/`; its faulty
-# line is marked "# expect", so the expected line number is read from the fixture itself.
-FAULTS = {
-    "malformed_yaml": "malformed YAML",
-    "wrong_language": "wrong language tag",
-    "unknown_id": "unknown id 'ind_not_in_english'",
-    "duplicate_id": "duplicate id 'ind_underage'",
-    "missing_item": "missing translation: 'ind_underage'",
-    "empty_text": "empty text at groups.0.items.0.title",
-    "no_arabic_script": "has no ar script",
-    "missing_source": "missing source at groups.0.items.0.source",
-    "question_pair_incomplete": "'instead_of' and 'why' go together",
-    "maps_to_unknown": "maps_to 'tic_not_here': no item with that id",
-    "differing_fact": "'tic_002_provide_comfort' differs from en in maps_to",
-    "missing_translated_field": "'tic_ensure_safety' differs from en in detail",
-    "differing_answer": "'quiz_t2_rare' differs from en in answer",
-}
-
-
-def tree_with(fault: str | None, tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(FIXTURES / "base", root)
-    if fault:
-        shutil.copytree(FIXTURES / fault, root, dirs_exist_ok=True)
-    return root
-
-
-def expected_location(fault: str) -> tuple[str, int]:
-    (path,) = [p for p in (FIXTURES / fault).rglob("*.yaml")]
-    lines = path.read_text(encoding="utf-8").splitlines()
-    (line,) = [n for n, text in enumerate(lines, start=1) if "# expect" in text]
-    return path.relative_to(FIXTURES / fault).as_posix(), line
+from tests.content.faults import FAULTS, expected_location, tree_with
 
 
 def test_base_fixture_is_valid(tmp_path):
@@ -110,3 +73,29 @@ def test_shipped_content_has_full_parity_and_sources():
         for item in bundle.items():
             assert item.source, item.id
             assert all(source.section.strip() for source in item.source)
+
+
+def test_a_title_of_a_megabyte_is_refused(tmp_path):
+    root = tree_with(None, tmp_path)
+    es = root / "es" / "indicators.yaml"
+    es.write_text(es.read_text(encoding="utf-8").replace("title: Evita el contacto visual", "title: " + "x" * 1_000_000))
+    report = validate_tree(root)
+    assert any(p.file.endswith("es/indicators.yaml") and p.line == 14 and "at most 300 characters" in p.message
+               for p in report.problems), [str(p) for p in report.problems]  # fmt: skip
+
+
+def test_a_folder_where_a_file_should_be(tmp_path):
+    root = tree_with(None, tmp_path)
+    es = root / "es" / "indicators.yaml"
+    es.unlink()
+    es.mkdir()
+    report = validate_tree(root)
+    assert [str(p) for p in report.problems if "es/" in p.file] == [f"{es}:1: is a folder, not a file"]
+
+
+def test_a_broken_reference_file_is_reported_once_not_again_for_every_item(tmp_path):
+    root = tree_with(None, tmp_path)
+    en = root / "en" / "indicators.yaml"
+    en.write_text(en.read_text(encoding="utf-8").replace("title: Presentation", "title: [unclosed"), encoding="utf-8")
+    report = validate_tree(root)
+    assert [p.message.split(":")[0] for p in report.problems] == ["malformed YAML"], [str(p) for p in report.problems]

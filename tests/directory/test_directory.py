@@ -15,11 +15,19 @@ FAULTS = {
     "invalid_number": "invalid phone number 'call reception'",
     "unknown_category": "entries.0.category: Input should be",
     "future_date": "is in the future",
+    "duplicate_key": "duplicate key 'phone' (first given on line 6)",
+    "bidi_override": "U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed",
+    "control_character": "character U+0007 is not allowed",
+    "impossible_date": "impossible date '2026-02-30'",
+    "latin1_bytes": "not UTF-8 text",
+    "alias_bomb": "aliases expand this to more than 250,000 values",
+    "too_long": "at most 120 characters",
 }
 
 
 def expected_line(path: Path) -> int:
-    (line,) = [n for n, text in enumerate(path.read_text().splitlines(), 1) if "# expect" in text]
+    lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    (line,) = [n for n, text in enumerate(lines, 1) if "# expect" in text]
     return line
 
 

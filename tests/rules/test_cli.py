@@ -94,5 +94,5 @@ def test_bad_packs_are_reported_with_file_and_line(tmp_path):
     packs, problems = check_packs(tmp_path)
     messages = [str(p) for p in problems]
     assert any("fact.yaml:9: rules.0.when.0" in m for m in messages), messages
-    assert any("dates.yaml:1:" in m and "reviewed must not be before valid_from" in m for m in messages), messages
+    assert any("dates.yaml:5:" in m and "reviewed must not be before valid_from" in m for m in messages), messages
     assert any("name.yaml:2: pack id 'other' must match the file name" in m for m in messages), messages

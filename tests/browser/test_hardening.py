@@ -1,0 +1,53 @@
+"""Tampered storage and broken facility files never keep the app from opening, and Settings (the
+way out) always works."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.settings import ALLOWED_KEYS
+from tests.browser.driver import desktop_app, serve_app
+
+pytestmark = pytest.mark.browser
+
+# Every JSON type, and text that is not JSON at all, in every stored key.
+TAMPERED = [[], ["us", "ar"], {}, {"language": "ar"}, 0, 1.6, True, None, "", "atlantis"]
+
+
+@pytest.mark.parametrize("value", TAMPERED + ["not json {"], ids=lambda v: json.dumps(v) if v != "not json {" else "raw")
+def test_any_stored_value_opens_the_app_with_defaults(browser, app_url, value):
+    raw = value if value == "not json {" else json.dumps(value)
+    with desktop_app(browser, app_url) as app:
+        script = "".join(f"localStorage.setItem('flutter.{key}', {json.dumps(raw)});" for key in ALLOWED_KEYS)
+        app.page.add_init_script(script)
+        app.open("/next")
+        app.button("Exit").wait_for()
+        app.see("Where do you practise?")  # the jurisdiction fell back to "not chosen yet"
+        app.go("Settings")
+        app.see("Text size")
+
+
+@pytest.fixture(scope="module")
+def broken_pack_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(paths.CONTENT_DIR, root)
+    shutil.copy(Path(__file__).parent.parent / "rules" / "fixtures" / "packs" / "impossible_date.yaml", root / "rules")
+    with serve_app(tmp_path_factory.mktemp("cwd"), CARE_REFERENCE_CONTENT_DIR=str(root)) as url:
+        yield url
+
+
+def test_a_broken_pack_is_named_and_settings_still_work(browser, broken_pack_url):
+    with desktop_app(browser, broken_pack_url) as app:
+        app.store(jurisdiction="impossible_date").open("/next")  # the facility's broken pack was chosen
+        app.see("impossible_date.yaml:5: invalid value: impossible date '2026-02-30'")
+        app.go("Settings")
+        app.see("Text size")
+        app.page.get_by_role("radio", name="Canada").click()  # the way out still works
+        app.wait_for_storage("jurisdiction", "ca")
+        app.go("Next steps")  # and the other packs were never affected
+        app.see("Rules for: Canada")

@@ -1,0 +1,50 @@
+"""The content fault fixtures: each overrides files of `fixtures/base/` and marks its faulty line
+"# expect", so the expected line is read from the fixture itself. Shared by the validator's and the
+command line's tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# fault fixture -> what the message must say. Each fixture overrides files of `base/`; its faulty
+# line is marked "# expect", so the expected line number is read from the fixture itself.
+FAULTS = {
+    "malformed_yaml": "malformed YAML",
+    "wrong_language": "wrong language tag",
+    "unknown_id": "unknown id 'ind_not_in_english'",
+    "duplicate_id": "duplicate id 'ind_underage'",
+    "missing_item": "missing translation: 'ind_underage'",
+    "empty_text": "empty text at groups.0.items.0.title",
+    "no_arabic_script": "has no ar script",
+    "missing_source": "missing source at groups.0.items.0.source",
+    "question_pair_incomplete": "'instead_of' and 'why' go together",
+    "maps_to_unknown": "maps_to 'tic_not_here': no item with that id",
+    "differing_fact": "'tic_002_provide_comfort' differs from en in maps_to",
+    "missing_translated_field": "'tic_ensure_safety' differs from en in detail",
+    "differing_answer": "'quiz_t2_rare' differs from en in answer",
+    # Bad bytes and silently accepted input (issue 13): each now a problem at its own line.
+    "latin1_bytes": "not UTF-8 text: byte 0xf3",
+    "duplicate_key": "duplicate key 'title' (first given on line 14)",
+    "bidi_override": "U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed",
+    "control_character": "character U+0007 is not allowed",
+    "impossible_date": "impossible date '2026-02-30'",
+    "alias_bomb": "aliases expand this to more than 250,000 values",
+}
+
+
+def tree_with(fault: str | None, tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURES / "base", root)
+    if fault:
+        shutil.copytree(FIXTURES / fault, root, dirs_exist_ok=True)
+    return root
+
+
+def expected_location(fault: str) -> tuple[str, int]:
+    (path,) = [p for p in (FIXTURES / fault).rglob("*.yaml")]
+    lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    (line,) = [n for n, text in enumerate(lines, start=1) if "# expect" in text]
+    return path.relative_to(FIXTURES / fault).as_posix(), line
