@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 import flet as ft
 
@@ -24,18 +25,22 @@ async def main(page: ft.Page) -> None:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
-    """Serve the web app locally, fully offline: renderer, fonts and content are bundled (the fonts
-    are declared in assets/assets/FontManifest.json, see app.web_files)."""
-    print(f"Care Reference is being served at http://{host}:{port}/ (offline; Ctrl+C stops it)", flush=True)
+    """Serve the web app, fully offline: renderer, fonts and content are bundled (the fonts are
+    declared in assets/assets/FontManifest.json, see app.web_files). Only the app is served: see
+    app.server for what is refused."""
+    from app import server
+
+    server.refuse_flet_overrides(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"Care Reference is being served at http://{shown}:{port}/ (offline; Ctrl+C stops it)", flush=True)
     warmup.while_client_loads(host, port)
-    ft.run(
-        main,
-        view=ft.AppView.WEB_BROWSER,
-        host=host,
-        port=port,
-        assets_dir=str(paths.ASSETS_DIR),
-        no_cdn=True,
-    )
+    server.serve(main, host, port, assets_dir=paths.ASSETS_DIR, allowed_hosts=_allowed_hosts())
+
+
+def _allowed_hosts() -> list[str]:
+    """Names the app may be reached by besides IP addresses and localhost (a hospital's DNS name for
+    the machine serving it), from CARE_REFERENCE_HOSTNAMES, comma-separated."""
+    return [name.strip() for name in os.environ.get("CARE_REFERENCE_HOSTNAMES", "").split(",") if name.strip()]
 
 
 def cli(argv: list[str] | None = None) -> None:
@@ -43,4 +48,11 @@ def cli(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8550)))
     args = parser.parse_args(argv)
+    from app.datafiles.problems import DataError
+
+    try:
+        from app import i18n  # noqa: F401 - reads locales/languages.yaml, which every screen needs
+    except DataError as error:
+        print("Care Reference cannot start:", *map(str, error.problems), sep="\n", file=sys.stderr)
+        sys.exit(2)
     serve(args.host, args.port)

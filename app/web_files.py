@@ -1,8 +1,10 @@
 """The two files of Flet's web client that the app replaces, generated from the installed flet-web's
 own by `python -m app.web_files`; a test fails when they drift.
 
-- `assets/index.html`: a neutral title and description, and a Content Security Policy that lets
-  the page talk only to the server it came from.
+- `assets/index.html`: a neutral title and description, a Content Security Policy that lets the
+  page talk only to the server it came from (app.server also sends it as a header, with the rules
+  a meta tag cannot carry), and a loading screen in the stored theme with no framework logo.
+- `assets/manifest.json`: the app's own neutral name and icons (scripts/make-icons draws them).
 - `assets/assets/FontManifest.json`, the fonts the Flutter engine loads before the app starts:
   the app's own (Noto Sans, Noto Sans Arabic) in place of KaTeX's eighteen and the Cupertino
   icons, which the app never shows. Declared there, the fonts load with the engine, as a Flutter
@@ -33,7 +35,17 @@ CSP = (
 # page. Asked for before the policy, it loads at once. (It is the page's own file: the policy
 # allows it anyway.)
 BOOTSTRAP = '\n  <link rel="preload" href="flutter_bootstrap.js" as="script">'
+# The loading screen: the stored theme's background and nothing else (the picture is blank, see
+# scripts/make-icons), instead of the system's preference and a framework logo.
+THEMED_LOADING = """<script>
+    try {
+      if (JSON.parse(localStorage.getItem("flutter.theme")) === "dark") document.documentElement.className = "dark";
+    } catch (e) {}
+  </script>
+  <style>html.dark, html.dark body, html.dark #loading { background: #191c1b !important; }</style>
+</head>"""
 INDEX = paths.ASSETS_DIR / "index.html"
+MANIFEST = paths.ASSETS_DIR / "manifest.json"
 FONT_MANIFEST = paths.ASSETS_DIR / "assets" / "FontManifest.json"
 KEPT_FONTS = {"MaterialIcons"}  # the icons the UI uses (app.ui.icons)
 
@@ -50,6 +62,10 @@ def patched_index(original: str) -> str:
         ("<title>Flet</title>", f"<title>{TITLE}</title>"),
         ('content="Flet application."', f'content="{TITLE}"'),
         ('name="apple-mobile-web-app-title" content="Flet"', f'name="apple-mobile-web-app-title" content="{TITLE}"'),
+        # Pyodide's loader: this app runs on the server, the page never needs it.
+        ('  <script src="python.js"></script>\n', ""),
+        ("      @media (prefers-color-scheme: dark) {\n        #loading {\n          background: #222222;\n        }\n      }\n", ""),
+        ("</head>", THEMED_LOADING),
     ]  # fmt: skip
     for old, new in replacements:
         if old not in original:
@@ -71,12 +87,20 @@ def patched_font_manifest(original: list[dict]) -> list[dict]:
     return kept + [{"family": family, "fonts": [{"asset": f"../fonts/{file}"}]} for family, file in app_fonts().items()]
 
 
+def patched_manifest(original: dict) -> dict:
+    neutral = {"name": TITLE, "short_name": TITLE, "description": TITLE, "theme_color": "#00695C",
+               "background_color": "#FFFFFF"}  # fmt: skip
+    return {**original, **neutral}
+
+
 def generated() -> dict[Path, str]:
     """Each file as it should be, from the installed flet-web's own."""
-    manifest = json.loads(flet_web_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
+    fonts = json.loads(flet_web_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(flet_web_file("manifest.json").read_text(encoding="utf-8"))
     return {
         INDEX: patched_index(flet_web_file("index.html").read_text(encoding="utf-8")),
-        FONT_MANIFEST: json.dumps(patched_font_manifest(manifest), indent=2) + "\n",
+        FONT_MANIFEST: json.dumps(patched_font_manifest(fonts), indent=2) + "\n",
+        MANIFEST: json.dumps(patched_manifest(manifest), indent=2, ensure_ascii=False) + "\n",
     }
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from app import paths
 from app.settings import ALLOWED_KEYS
-from tests.browser.driver import desktop_app, serve_app
+from tests.browser.driver import Wizard, desktop_app, serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +51,20 @@ def test_a_broken_pack_is_named_and_settings_still_work(browser, broken_pack_url
         app.wait_for_storage("jurisdiction", "ca")
         app.go("Next steps")  # and the other packs were never affected
         app.see("Rules for: Canada")
+
+
+def test_two_users_at_once_never_see_each_others_visit(browser, app_url):
+    with desktop_app(browser, app_url) as first, desktop_app(browser, app_url, viewport="phone") as second:
+        first.use_language("en").open("/next")
+        Wizard(first, "en").fill("15", sexual_exploitation="Yes")
+        second.use_language("ar").open("/next")
+        field = Wizard(second, "ar").age_field()
+        field.wait_for()
+        assert field.input_value() == ""
+        first.button("Search").click()
+        first.type_into(first.page.get_by_role("textbox", name="Search"), "tattoo")
+        second.button("بحث").click()
+        other = second.page.get_by_role("textbox", name="بحث")
+        other.wait_for()
+        assert other.input_value() == ""
+        assert second.page.title() == "مرجع الرعاية" and first.page.title() == "Care Reference"

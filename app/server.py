@@ -1,0 +1,296 @@
+"""The web server: the app served in web mode, and nothing more than the app.
+
+Replaces `ft.run(main, view=ft.AppView.WEB_BROWSER, ...)`, which builds its server in
+flet_web/fastapi/serve_fastapi_web_app.py and flet_web/fastapi/app.py. This builds the same
+ASGI app from the same flet-web parts (flet_web.fastapi.FastAPI for the session manager's
+lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSocket), with:
+
+1. only the routes the app uses: the client's files and /ws. No /docs, /redoc, /openapi.json,
+   /oauth_callback, no /upload (the app has no uploads);
+2. security headers on every HTTP response (CSP with frame-ancestors, X-Frame-Options, ...);
+3. no `Access-Control-Allow-Origin: *` (Flet's CustomHeadersMiddleware is not used);
+4. WebSockets refused (HTTP 403 before accept) unless Origin is the page's own origin, and
+   requests refused unless Host is an IP literal, localhost or a configured name (DNS rebinding);
+5. the client shown a neutral message, with a reference, instead of an exception and its
+   traceback; the details go to the server log only;
+6. FLET_SERVER_IP / FLET_SERVER_PORT refused when they disagree with host/port;
+7. (no code) index.html, manifest.json, favicon.png and icons/*.png in assets_dir replace Flet's;
+8. a connection that does not register within REGISTER_TIMEOUT_S, or leaves before it does,
+   is closed and its FletApp's loops are cancelled (flet-web leaks both, and they then stall
+   shutdown); and a frame sent after the peer left is dropped instead of killing the send loop
+   (flet-web then never marks the session disconnected).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import uvicorn
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import PlainTextResponse
+from starlette.types import ASGIApp, Message as ASGIMessage, Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+
+import flet_web.fastapi as flet_fastapi
+from flet.controls.types import RouteUrlStrategy, WebRenderer
+from flet.messaging.protocol import Message, MessageAction, SessionCrashedBody
+from flet_web.fastapi import FletApp, FletStaticFiles, app_manager
+
+from app.web_files import CSP
+
+log = logging.getLogger("app.server")
+
+SECURITY_HEADERS = {
+    # frame-ancestors, base-uri and form-action only work in a header, not in the <meta> tag.
+    "content-security-policy": f"{CSP}; frame-ancestors 'none'; base-uri 'self'; form-action 'none'",
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cross-origin-resource-policy": "same-origin",
+    # The two headers Flet's own middleware sets, kept (cross-origin isolation for the renderer).
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-embedder-policy": "require-corp",
+}
+WEBSOCKET_PATH = "/ws"  # what FletStaticFiles writes into index.html as flet.webSocketEndpoint
+REGISTER_TIMEOUT_S = 10.0  # the client registers as soon as its socket is open
+NEUTRAL_ERROR = "Something went wrong. Reload the page to continue. (Reference: {ref})"
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: sets `headers` on every HTTP response (static files, index.html, 404s)."""
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message: ASGIMessage) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class TrustedHost:
+    """Refuses a request whose Host is not an IP literal, localhost or one of `names`: a page on a
+    rebound DNS name (evil.example -> 127.0.0.1) would otherwise be same-origin with the app."""
+
+    def __init__(self, app: ASGIApp, names: Iterable[str] = ()) -> None:
+        self.app = app
+        self.names = {name.lower() for name in names} | {"localhost"}
+
+    def allowed(self, host: str) -> bool:
+        try:
+            hostname = urlsplit(f"//{host}").hostname  # lower-cased, port and [] stripped
+        except ValueError:
+            return False
+        if not hostname:
+            return False
+        if hostname in self.names:
+            return True
+        try:
+            ipaddress.ip_address(hostname)
+            return True
+        except ValueError:
+            return False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and not self.allowed(Headers(scope=scope).get("host", "")):
+            if scope["type"] == "websocket":
+                return await send({"type": "websocket.close", "code": 1008})  # before accept: HTTP 403
+            return await PlainTextResponse("Invalid host", status_code=400)(scope, receive, send)
+        await self.app(scope, receive, send)
+
+
+def same_origin(scope: Scope, extra_origins: Iterable[str] = ()) -> bool:
+    """Whether the handshake's Origin is the origin the page was served from (scheme-less match on
+    Host, so it holds for http://127.0.0.1:PORT, a LAN address and a TLS proxy alike)."""
+    headers = Headers(scope=scope)
+    origin, host = headers.get("origin"), headers.get("host")
+    if not origin or not host:
+        return False  # browsers always send Origin on a WebSocket handshake
+    if origin.lower() in {o.lower() for o in extra_origins}:
+        return True
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
+
+
+class _GuardedFletApp(FletApp):
+    """FletApp that reports its registration and never sends an exception's text to the client.
+
+    Every message to the client passes through `send_message`, whatever sent it (Session.error
+    for handler/effect errors, the register response for before_main's)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.registered = asyncio.Event()
+
+    def send_message(self, message: Message) -> None:
+        if message.action == MessageAction.REGISTER_CLIENT:
+            self.registered.set()
+            if message.body.error:
+                message.body.error = _neutral(message.body.error)
+        elif message.action == MessageAction.SESSION_CRASHED:
+            message = Message(MessageAction.SESSION_CRASHED, SessionCrashedBody(_neutral(message.body.message)))
+        super().send_message(message)
+
+
+def _neutral(details: str) -> str:
+    ref = secrets.token_hex(4)
+    log.error("Error reported to the client as reference %s:\n%s", ref, details)
+    return NEUTRAL_ERROR.format(ref=ref)
+
+
+class _PeerSafeWebSocket(WebSocket):
+    """Drops a frame sent after the peer left instead of raising. FletApp's send loop dies on that
+    error, and handle() then re-raises it past disconnect_session (flet_app.py:137-143): the
+    session is never marked disconnected, never expires, and its queue keeps growing. Dropped,
+    the receive loop sees the disconnect and ends the send loop the normal way."""
+
+    async def send_bytes(self, data: bytes) -> None:
+        if self.application_state != WebSocketState.CONNECTED:
+            return  # an earlier send found the peer gone, or the socket was closed here
+        with contextlib.suppress(WebSocketDisconnect):
+            await super().send_bytes(data)
+
+
+class FletSocket:
+    """The /ws endpoint (an ASGI app, so it can watch the receive channel).
+
+    flet-web's FletApp.handle (flet_web/fastapi/flet_app.py:133-143) starts a send loop that
+    only ends when a *registered* session puts None in its queue (:255-257): for a socket that
+    leaves or stalls before registering, handle() awaits that loop forever. So: bound the
+    time to registration, and when the peer leaves or the time is up before it, cancel
+    handle() (which cancels the send loop it awaits) and close the socket."""
+
+    def __init__(self, main, *, before_main=None, extra_origins: Iterable[str] = (),
+                 register_timeout: float = REGISTER_TIMEOUT_S, **flet_app_kwargs) -> None:  # fmt: skip
+        self.main = main
+        self.before_main = before_main
+        self.extra_origins = tuple(extra_origins)
+        self.register_timeout = register_timeout
+        self.flet_app_kwargs = flet_app_kwargs
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not same_origin(scope, self.extra_origins):
+            log.warning("WebSocket refused: Origin %r, Host %r", Headers(scope=scope).get("origin"),
+                        Headers(scope=scope).get("host"))  # fmt: skip
+            return await send({"type": "websocket.close", "code": 1008})  # before accept: HTTP 403
+
+        gone = asyncio.Event()
+
+        async def watched_receive() -> ASGIMessage:
+            message = await receive()
+            if message["type"] == "websocket.disconnect":
+                gone.set()
+            return message
+
+        websocket = _PeerSafeWebSocket(scope, watched_receive, send)
+        conn = _GuardedFletApp(
+            loop=asyncio.get_running_loop(), executor=app_manager.executor, main=self.main,
+            before_main=self.before_main, **self.flet_app_kwargs,
+        )  # fmt: skip
+        handler = asyncio.create_task(conn.handle(websocket))
+        waits = [asyncio.create_task(conn.registered.wait()), asyncio.create_task(gone.wait())]
+        try:
+            await asyncio.wait([handler, *waits], timeout=self.register_timeout, return_when=asyncio.FIRST_COMPLETED)
+            if not conn.registered.is_set() and not handler.done():
+                handler.cancel()  # left, or stalled, before registering
+                with contextlib.suppress(asyncio.CancelledError):
+                    await handler
+                if websocket.client_state == WebSocketState.CONNECTED and not gone.is_set():
+                    with contextlib.suppress(Exception):
+                        await websocket.close(code=1008)
+                return
+            await handler
+        finally:
+            for task in (*waits, handler):
+                task.cancel()
+
+
+def build_app(
+    main,
+    *,
+    assets_dir: str | Path,
+    before_main=None,
+    web_renderer: WebRenderer = WebRenderer.AUTO,
+    route_url_strategy: RouteUrlStrategy = RouteUrlStrategy.PATH,
+    no_cdn: bool = True,
+    allowed_hosts: Iterable[str] = (),
+    extra_origins: Iterable[str] = (),
+    on_startup=(),
+):
+    """The ASGI app. flet_web.fastapi.FastAPI is FastAPI plus a lifespan that starts and stops
+    flet-web's session manager (session expiry, temp dir of the patched index.html)."""
+    app = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None, on_startup=list(on_startup))
+    app.router.add_websocket_route(WEBSOCKET_PATH, FletSocket(main, before_main=before_main, extra_origins=extra_origins))
+    app.mount(
+        "/",
+        FletStaticFiles(
+            assets_dir=str(assets_dir),  # index.html, manifest.json, favicon.png, icons/ there win
+            web_renderer=web_renderer,
+            route_url_strategy=route_url_strategy,
+            no_cdn=no_cdn,
+            websocket_endpoint_path=WEBSOCKET_PATH.lstrip("/"),
+        ),
+    )
+    app.add_middleware(TrustedHost, names=allowed_hosts)
+    app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)  # added last: outermost
+    return app
+
+
+def refuse_flet_overrides(host: str, port: int) -> None:
+    """ft.run lets FLET_SERVER_IP / FLET_SERVER_PORT replace host/port silently (flet/app.py:200-209).
+    This server does not read them; refuse them rather than bind somewhere else than they say."""
+    for name, ours in (("FLET_SERVER_IP", host), ("FLET_SERVER_PORT", str(port))):
+        value = os.environ.get(name)
+        if value and value != ours:
+            raise SystemExit(f"{name}={value} is set, but the server binds {ours}: use --host/--port, or unset {name}.")
+
+
+def serve(
+    main,
+    host: str = "127.0.0.1",
+    port: int = 8550,
+    *,
+    assets_dir: str | Path,
+    open_browser: bool = False,
+    log_level: str = "warning",
+    **build_kwargs,
+) -> None:
+    """Serve until SIGINT/SIGTERM. Uvicorn installs those handlers itself (uvicorn/server.py,
+    capture_signals), shuts down gracefully, then re-raises the signal."""
+    refuse_flet_overrides(host, port)
+    url = f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}/"
+    startup = []
+    if open_browser:  # what ft.run does on a machine with a display (flet/app.py:237-238)
+        from flet.utils import open_in_browser
+
+        startup.append(lambda: open_in_browser(url))
+    app = build_app(main, assets_dir=assets_dir, on_startup=startup, **build_kwargs)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        ws="websockets-sansio",  # as flet_web/fastapi/serve_fastapi_web_app.py
+        loop="asyncio",  # ft.run runs on asyncio's own loop; "auto" would pick uvloop when installed
+        log_level=log_level,
+        server_header=False,
+        timeout_graceful_shutdown=5,  # backstop: never hang on a stuck connection at shutdown
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(config).run()
