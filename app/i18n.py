@@ -27,6 +27,7 @@ class Language:
     direction: str
     script: str
     font: str
+    address_forms: tuple[str, ...] = ()  # the forms a line said to a patient needs (gender marked in grammar)
 
     @property
     def rtl(self) -> bool:
@@ -44,7 +45,11 @@ def load_languages(path=paths.LOCALES_DIR / "languages.yaml") -> dict[str, Langu
     languages = {}
     for index, entry in enumerate(entries if isinstance(entries, list) else [None]):
         try:
-            languages[entry["code"]] = Language(**{**entry, "flutter_locale": tuple(entry["flutter_locale"])})
+            languages[entry["code"]] = Language(**{
+                **entry,
+                "flutter_locale": tuple(entry["flutter_locale"]),
+                "address_forms": tuple(entry.get("address_forms", ())),
+            })  # fmt: skip
         except (KeyError, TypeError) as error:
             from app.datafiles.yamlfile import line_of
 

@@ -66,7 +66,20 @@ class Principle(Item):
     )
 
 
-class Question(Item):
+ADDRESS_FORMS = ("woman", "man")
+
+
+class SpokenItem(Item):
+    """A line said or shown to the patient. `title` addresses the patient without assuming their
+    gender; where the language marks gender (es, ar: see `address_forms` in languages.yaml), `forms`
+    gives the line as said to a woman and to a man, and the clinician chooses."""
+
+    forms: dict[Literal["woman", "man"], Title] | None = Field(
+        default=None, description="The line addressed to a woman and to a man, where the language needs it; translated."
+    )
+
+
+class Question(SpokenItem):
     """`title` is what the clinician says; `detail` is the guidance shown beside it."""
 
     instead_of: Title | None = Field(default=None, description="The closed or blunt question this one replaces; translated.")
@@ -118,6 +131,8 @@ class GroupedTopic(ContentFile, Generic[ItemT]):
     # search and the screens all walk a topic through these names.
     ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing",)
     GROUP_LISTS: ClassVar[tuple[str, ...]] = ("groups",)
+    # The lists (of items, or of groups of items) whose items are said or shown to the patient.
+    SPOKEN: ClassVar[tuple[str, ...]] = ()
 
     title: Title
     framing: list[Item] = Field(min_length=1, description="Always visible above the groups.")
@@ -174,9 +189,10 @@ class QuestionsFile(GroupedTopic[Question]):
 
     ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing", "script")
     GROUP_LISTS: ClassVar[tuple[str, ...]] = ("groups", "advice")
+    SPOKEN: ClassVar[tuple[str, ...]] = ("script", "groups")
 
     topic: Literal["questions"]
-    script: list[Item] = Field(
+    script: list[SpokenItem] = Field(
         min_length=3,
         description="Confidentiality limits, said before sensitive questions: what stays private, "
         "what the law may require to be reported, and that the patient may decline to answer.",

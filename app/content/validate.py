@@ -18,7 +18,8 @@ from app.datafiles.problems import DataError, Problem, display
 from app.datafiles.yamlfile import line_of, model_problems, plain, read
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
-TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation")
+TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation", "forms")
+LANGUAGE_SPECIFIC = ("forms",)  # present in the languages that need them only (see `_check_address_forms`)
 SCRIPT_PATTERNS = {"Arab": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")}
 
 
@@ -114,6 +115,7 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> tuple[
             if not problem.message.startswith("language:")  # already reported above, more clearly
         ]
     _check_script(path, language, data, report)
+    _check_address_forms(path, language, topic, data, report)
     return data, model
 
 
@@ -135,6 +137,8 @@ def _texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
         for key, value in data.items():
             if key in TRANSLATED_KEYS and isinstance(value, str):
                 yield (*loc, key), value
+            elif key == "forms" and isinstance(value, dict):
+                yield from (((*loc, key, form), text) for form, text in value.items() if isinstance(text, str))
             else:
                 yield from _texts(value, (*loc, key))
     elif isinstance(data, list):
@@ -153,6 +157,27 @@ def _check_script(path: Path, language: str, data: dict, report: Report) -> None
             report.problems.append(
                 Problem(where, line_of(path, loc), f"untranslated: {shown} has no {language} script: {text[:60]!r}")
             )
+
+
+def _check_address_forms(path: Path, language: str, topic: str, data: dict, report: Report) -> None:
+    """Every line said to a patient has the forms its language needs to address a woman or a man
+    (and none where the language does not mark gender)."""
+    needed = set(i18n.LANGUAGES[language].address_forms)
+    for loc, _group, item in _items_with_location(topic, data):
+        if loc[0] not in TOPICS[topic].SPOKEN or len(loc) == 2 and loc[0] in TOPICS[topic].GROUP_LISTS:
+            continue  # not said to the patient, or a group heading
+        if not isinstance(item, dict):
+            continue
+        forms = item.get("forms")
+        given = set(forms) if isinstance(forms, dict) else set()
+        where = (*loc, "forms") if forms is not None else (*loc, "title")
+        if needed - given:
+            missing = ", ".join(sorted(needed - given))
+            report.problems.append(Problem(display(path), line_of(path, where),
+                                           f"{item.get('id')!r} is said to the patient: it needs its {missing} form in {language}"))
+        elif given and not needed:
+            report.problems.append(Problem(display(path), line_of(path, where),
+                                           f"{item.get('id')!r}: {language} does not mark gender; give no forms"))
 
 
 def _items_with_location(topic: str, data: dict) -> Iterator[tuple[tuple, str | None, dict]]:
@@ -179,7 +204,7 @@ def _facts(entry: dict) -> tuple:
     """What must agree across languages: every untranslated field (child flag, sources, answers,
     figures...) and which translated fields are present, so a missing `detail` is caught too."""
     facts = {k: repr(v) for k, v in entry.items() if k not in (*TRANSLATED_KEYS, "id", "items")}
-    facts |= {k: "present" for k in entry if k in TRANSLATED_KEYS}
+    facts |= {k: "present" for k in entry if k in TRANSLATED_KEYS and k not in LANGUAGE_SPECIFIC}
     return tuple(sorted(facts.items()))
 
 
