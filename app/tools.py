@@ -64,6 +64,7 @@ def check(root: Path, directory_file: Path | None = None) -> tuple[list[Problem]
     for path in dict.fromkeys(directory_files):
         if path.exists() or path == directory_files[0]:
             problems += read_directory(path)[1]
+    problems += _termbase_problems(root, report.bundles)
     for language, bundle in report.bundles.items():
         path = root / language / "reporting.yaml"
         for item_id in missing_wording(bundle.reporting, packs):
@@ -71,6 +72,20 @@ def check(root: Path, directory_file: Path | None = None) -> tuple[list[Problem]
     items = sum(len(bundle.items()) for bundle in report.bundles.values())
     summary = f"content OK: {report.files} files, {items} items in {len(report.bundles)} languages, {len(packs)} packs"
     return sorted(set(problems)), summary
+
+
+def _termbase_problems(root: Path, bundles: dict) -> list[Problem]:
+    """The termbase over the content and the UI strings (content/terms.yaml, when the tree has one)."""
+    from app.content.terms import Termbase, check_catalogs, check_content
+
+    path = root / "terms.yaml"
+    if not path.exists():
+        return []
+    try:
+        termbase = Termbase(path)
+    except DataError as error:
+        return error.problems
+    return check_content(bundles, root, termbase) + check_catalogs(termbase)
 
 
 def cache_files() -> list[Path]:

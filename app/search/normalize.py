@@ -31,11 +31,16 @@ def _fold_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def normalize(text: str, language: str) -> str:
-    text = text.translate(_BIDI_CONTROLS).casefold()
+def fold(text: str, language: str) -> str:
+    """Accents, and in Arabic harakat, letter forms and digits, folded; case kept (so a regular
+    expression can be folded the same way as the text it will search)."""
     if language == "ar":
         text = _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS).translate(_ARABIC_DIGITS)
     return _fold_accents(text)
+
+
+def normalize(text: str, language: str) -> str:
+    return fold(text.translate(_BIDI_CONTROLS).casefold(), language)
 
 
 def words(text: str, language: str) -> list[str]:

@@ -1,0 +1,149 @@
+"""The termbase (content/terms.yaml) applied to the content and the UI strings: renderings that are
+wrong for a concept appear nowhere, and a concept the English names is rendered as agreed in every
+language. Used by `python -m app.tools check` and by the tests."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+from pydantic import Field
+
+from app import paths
+from app.content.models import Bundle, Strict
+from app.content.validate import TRANSLATED_KEYS
+from app.datafiles.problems import Problem, display
+from app.datafiles.text import Body, Title
+from app.datafiles.yamlfile import read_model
+from app.search.normalize import fold, normalize
+
+TERMS = paths.CONTENT_DIR / "terms.yaml"
+
+
+class Avoid(Strict):
+    text: Title = Field(description="A pattern that must appear nowhere in the language.")
+    why: Title
+
+
+class Rendering(Strict):
+    use: list[Title] = Field(min_length=1, description="Patterns: one must appear wherever the English names the concept.")
+    avoid: list[Avoid] = Field(default_factory=list)
+
+
+class Term(Strict):
+    id: Title
+    note: Body | None = None
+    en: list[Title] = Field(min_length=1, description="Patterns that find the concept in English.")
+    es: Rendering
+    ar: Rendering
+
+    def rendering(self, language: str) -> Rendering:
+        return getattr(self, language)
+
+
+class TermsFile(Strict):
+    schema_version: int
+    terms: list[Term]
+
+
+def _pattern(text: str, language: str) -> re.Pattern:
+    return re.compile(fold(text, language), re.IGNORECASE)  # folded as the text is, but not lower-cased: \S is not \s
+
+
+class Termbase:
+    def __init__(self, path: Path = TERMS) -> None:
+        self.path = path
+        self.file = read_model(TermsFile, path)
+
+    @cached_property
+    def _compiled(self) -> list[tuple[Term, list[re.Pattern], dict]]:
+        compiled = []
+        for term in self.file.terms:
+            languages = {}
+            for language in ("es", "ar"):
+                rendering = term.rendering(language)
+                languages[language] = (
+                    [_pattern(use, language) for use in rendering.use],
+                    [(_pattern(avoid.text, language), avoid.why) for avoid in rendering.avoid],
+                )
+            languages["en"] = [_pattern(pattern, "en") for pattern in term.en]
+            compiled.append((term, languages["en"], languages))
+        return compiled
+
+    def wrong_renderings(self, text: str, language: str) -> Iterator[tuple[str, str]]:
+        """(term id, why) for every avoided rendering in a text of this language."""
+        folded = normalize(text, language)
+        for term, _en, languages in self._compiled:
+            for pattern, why in languages[language][1]:
+                if pattern.search(folded):
+                    yield term.id, why
+
+    def inconsistent(self, english: str, text: str, language: str) -> Iterator[str]:
+        """Term ids the English names that this text does not render as agreed."""
+        english, folded = normalize(english, "en"), normalize(text, language)
+        for term, en_patterns, languages in self._compiled:
+            if any(p.search(english) for p in en_patterns) and not any(p.search(folded) for p in languages[language][0]):
+                yield term.id
+
+
+def item_texts(bundle: Bundle) -> dict[str, str]:
+    """Every item's and group's translated text, joined, by id."""
+    texts: dict[str, str] = {}
+    for topic in ("indicators", "principles", "questions", "guidance", "quiz", "reporting"):
+        content = bundle.topic(topic)
+        for entry in [*content.all_groups(), *content.items()]:
+            dumped = entry.model_dump(include=set(TRANSLATED_KEYS))
+            parts = [value for key, value in dumped.items() if isinstance(value, str)]
+            parts += list((dumped.get("forms") or {}).values())
+            texts[entry.id] = " ".join(parts)
+    return texts
+
+
+def _line_of_id(path: Path, item_id: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.match(rf"\s*- id: {re.escape(item_id)}\s*(#.*)?$", line):
+            return number
+    return 1
+
+
+def check_content(bundles: dict[str, Bundle], root: Path = paths.CONTENT_DIR, termbase: Termbase | None = None) -> list[Problem]:
+    termbase = termbase or Termbase()
+    english = item_texts(bundles["en"]) if "en" in bundles else {}
+    problems = []
+    for language in ("es", "ar"):
+        if language not in bundles:
+            continue
+        files = {item.id: topic for topic in ("indicators", "principles", "questions", "guidance", "quiz", "reporting")
+                 for item in [*bundles[language].topic(topic).all_groups(), *bundles[language].topic(topic).items()]}  # fmt: skip
+        for item_id, text in item_texts(bundles[language]).items():
+            path = root / language / f"{files[item_id]}.yaml"
+            for term, why in termbase.wrong_renderings(text, language):
+                problems.append(Problem(display(path), _line_of_id(path, item_id), f"termbase {term!r} in {item_id!r}: {why}"))
+            for term in termbase.inconsistent(english.get(item_id, ""), text, language):
+                problems.append(Problem(display(path), _line_of_id(path, item_id),
+                                        f"termbase {term!r}: {item_id!r} names it in English but not as agreed in {language}"))  # fmt: skip
+    return problems
+
+
+def check_catalogs(termbase: Termbase | None = None) -> list[Problem]:
+    from babel.messages.pofile import read_po
+
+    termbase = termbase or Termbase()
+    problems = []
+    for language in ("es", "ar"):
+        path = paths.LOCALES_DIR / language / "LC_MESSAGES" / "messages.po"
+        with path.open("rb") as stream:
+            catalog = read_po(stream, locale=language)
+        for message in catalog:
+            if not message.id:
+                continue
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            english = " ".join(message.id) if isinstance(message.id, tuple) else message.id
+            for text in strings:
+                for term, why in termbase.wrong_renderings(text, language):
+                    problems.append(Problem(display(path), message.lineno, f"termbase {term!r}: {why}"))
+                for term in termbase.inconsistent(english, text, language):
+                    problems.append(Problem(display(path), message.lineno, f"termbase {term!r}: {english!r} is not rendered as agreed"))
+    return problems
