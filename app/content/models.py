@@ -57,6 +57,10 @@ class Item(Strict):
     title: Title = Field(description="Short label shown in lists; translated.")
     detail: Body | None = Field(default=None, description="Optional longer explanation; translated.")
     child: bool = Field(default=False, description="Applies specifically to children and adolescents (under 18).")
+    app_note: Body | None = Field(
+        default=None,
+        description="A precaution of the app's own, beyond what the source says; shown labelled as such. Translated.",
+    )
     source: list[Source] = Field(min_length=1, description="Where the seeds support this item.")
 
 
@@ -106,6 +110,14 @@ class QuizItem(Item):
     )
     see_also: Literal["indicators", "principles", "questions", "guidance", "reporting"] | None = Field(
         default=None, description="The section of the app the explanation points to."
+    )
+
+
+class GlossaryItem(Item):
+    """A term (`title`) and its definition (`detail`), with the items that use it."""
+
+    see_also: list[ItemId] = Field(
+        default_factory=list, description="Items of any section that use the term; each shows a link to it."
     )
 
 
@@ -187,9 +199,9 @@ class QuestionsFile(GroupedTopic[Question]):
     """The question bank: groups are the question categories; `advice` holds how to ask and
     what not to ask; `script` is said to the patient before any sensitive question."""
 
-    ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing", "script")
+    ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing", "script", "universal")
     GROUP_LISTS: ClassVar[tuple[str, ...]] = ("groups", "advice")
-    SPOKEN: ClassVar[tuple[str, ...]] = ("script", "groups")
+    SPOKEN: ClassVar[tuple[str, ...]] = ("script", "groups", "universal")
 
     topic: Literal["questions"]
     script: list[SpokenItem] = Field(
@@ -198,6 +210,11 @@ class QuestionsFile(GroupedTopic[Question]):
         "what the law may require to be reported, and that the patient may decline to answer.",
     )
     advice: list[Group[Item]] = Field(min_length=1, description="How to ask, and what not to ask or do.")
+    universal: list[SpokenItem] = Field(
+        min_length=3,
+        description="A few lines a clinician can say to every patient, with or without signs: information "
+        "that help exists, without asking anything and without labels.",
+    )
 
 
 class GuidanceFile(GroupedTopic[Item]):
@@ -216,14 +233,106 @@ class QuizFile(GroupedTopic[QuizItem]):
     facts: list[Item] = Field(min_length=1, description="Figures for context, exactly as the sources give them.")
 
 
+class GlossaryFile(GroupedTopic[GlossaryItem]):
+    """Terms and definitions, each linked from the items that use it."""
+
+    topic: Literal["glossary"]
+
+
+class SelfCareFile(GroupedTopic[Item]):
+    """Looking after yourself: the toolkit's guidance on vicarious trauma and secondary traumatic stress."""
+
+    topic: Literal["selfcare"]
+
+
+class Choice(Strict):
+    """What the trainee may do at a step, and what the sources say about it."""
+
+    id: ItemId
+    title: Title = Field(description="What the clinician does; translated.")
+    best: bool = Field(default=False, description="A choice the sources support.")
+    feedback: Body = Field(description="Why it is right or not, from the sources; translated.")
+    source: list[Source] = Field(min_length=1)
+    see: ItemId = Field(description="The item of the app that explains it (opened from the feedback).")
+    next: ItemId = Field(description="The step that follows, or 'end'.")
+
+
+class Step(Strict):
+    id: ItemId
+    situation: Body = Field(description="What the clinician sees or hears now; translated.")
+    choices: list[Choice] = Field(min_length=2, max_length=4)
+
+
+class CaseEnd(Strict):
+    outcome: Body = Field(description="The case's learning point, from the sources; translated.")
+    source: list[Source] = Field(min_length=1)
+
+
+class Case(Strict):
+    """A short branching case: a scene, then decisions, each answered with feedback and its source."""
+
+    id: ItemId
+    title: Title
+    intro: Body
+    source: list[Source] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=3)
+    end: CaseEnd
+
+    @model_validator(mode="after")
+    def _every_path_ends(self) -> Case:
+        steps = {step.id: step for step in self.steps}
+        for step in self.steps:
+            for choice in step.choices:
+                if choice.next != "end" and choice.next not in steps:
+                    raise ValueError(f"{step.id}.{choice.id}: next {choice.next!r} is neither a step nor 'end'")
+
+        def ends(step_id: str, seen: tuple[str, ...]) -> None:
+            if step_id in seen:
+                raise ValueError(f"the path {' > '.join((*seen, step_id))} goes round in a circle")
+            for choice in steps[step_id].choices:
+                if choice.next != "end":
+                    ends(choice.next, (*seen, step_id))
+
+        ends(self.steps[0].id, ())
+        if not any(choice.best for step in self.steps for choice in step.choices):
+            raise ValueError("a case needs at least one best choice")
+        return self
+
+
+class CasesFile(ContentFile):
+    """Practice cases for Study. Not items in groups: validated and compared across languages by
+    their structure (app.content.validate)."""
+
+    ITEM_LISTS: ClassVar[tuple[str, ...]] = ("framing",)
+    GROUP_LISTS: ClassVar[tuple[str, ...]] = ()
+    SPOKEN: ClassVar[tuple[str, ...]] = ()
+
+    topic: Literal["cases"]
+    title: Title
+    framing: list[Item] = Field(default_factory=list)
+    cases: list[Case] = Field(min_length=1)
+
+    def all_groups(self) -> list[Group]:
+        return []
+
+    def items(self) -> list[Item]:
+        return list(self.framing)
+
+    def case(self, case_id: str) -> Case:
+        return next(case for case in self.cases if case.id == case_id)
+
+
 # topic name (the file's stem) -> model. Every language directory holds one file per topic.
-TOPICS: dict[str, type[GroupedTopic]] = {
+TOPICS: dict[str, type[GroupedTopic] | type[CasesFile]] = {
     "indicators": IndicatorsFile,
     "principles": PrinciplesFile,
     "questions": QuestionsFile,
     "guidance": GuidanceFile,
     "quiz": QuizFile,
     "reporting": ReportingFile,
+    "glossary": GlossaryFile,
+    "selfcare": SelfCareFile,
+    "cases": CasesFile,
 }
 
 
@@ -239,6 +348,9 @@ class Bundle(BaseModel):
     guidance: GuidanceFile
     quiz: QuizFile
     reporting: ReportingFile
+    glossary: GlossaryFile
+    selfcare: SelfCareFile
+    cases: CasesFile
 
     def topic(self, name: str) -> GroupedTopic:
         return getattr(self, name)

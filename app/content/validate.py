@@ -18,7 +18,9 @@ from app.datafiles.problems import DataError, Problem, display
 from app.datafiles.yamlfile import line_of, model_problems, plain, read
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
-TRANSLATED_KEYS = ("title", "detail", "intro", "instead_of", "why", "explanation", "forms")
+TRANSLATED_KEYS = (
+    "title", "detail", "intro", "instead_of", "why", "explanation", "forms", "app_note", "situation", "feedback", "outcome",
+)  # fmt: skip
 LANGUAGE_SPECIFIC = ("forms",)  # present in the languages that need them only (see `_check_address_forms`)
 SCRIPT_PATTERNS = {"Arab": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")}
 
@@ -54,8 +56,9 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
     report = Report()
     ids: dict[str, dict[str, Located]] = {}
     parsed: dict[str, set[str]] = {}  # language -> topics whose file could be read
+    contents: dict[str, dict[str, Any]] = {}  # language -> topic -> parsed data
     for language in languages:
-        data_by_topic: dict[str, Any] = {}
+        data_by_topic: dict[str, Any] = contents.setdefault(language, {})
         models: dict[str, Any] = {}
         ids[language] = {}
         for topic in TOPICS:
@@ -67,6 +70,8 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
             if model is not None:
                 models[topic] = model
         parsed[language] = set(data_by_topic)
+        if len(data_by_topic) == len(TOPICS):  # a link into an unreadable file is that file's problem, once
+            _check_links(root, language, data_by_topic, ids[language], report)
         _unexpected_files(root / language, report)
         if len(models) == len(TOPICS) and not _has_problems_in(root / language, report):
             report.bundles[language] = Bundle(language=language, **models)
@@ -79,6 +84,8 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
                 reference = {k: v for k, v in ids[REFERENCE].items() if v.topic in both}
                 theirs = {k: v for k, v in ids[language].items() if v.topic in both}
                 _check_parity(reference, theirs, root, language, report)
+                if "cases" in both:
+                    _check_cases_parity(root, language, contents[REFERENCE]["cases"], contents[language]["cases"], report)
     report.problems.sort()
     return report
 
@@ -276,6 +283,53 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
                     f"unknown id {item_id!r}: not in the {REFERENCE} content",
                 )
             )
+
+
+def _check_links(root: Path, language: str, data: dict[str, Any], known: dict[str, Located], report: Report) -> None:
+    """A glossary term's `see_also` and a case choice's `see` name items that exist."""
+    glossary = data.get("glossary")
+    if isinstance(glossary, dict):
+        path = topic_path(root, language, "glossary")
+        for loc, _group, item in _items_with_location("glossary", glossary):
+            for index, target in enumerate(item.get("see_also") or [] if isinstance(item, dict) else []):
+                if target not in known:
+                    report.problems.append(Problem(display(path), line_of(path, (*loc, "see_also", index)),
+                                                   f"see_also {target!r}: no item with that id"))  # fmt: skip
+    cases = data.get("cases")
+    if isinstance(cases, dict):
+        path = topic_path(root, language, "cases")
+        for c, case in enumerate(_list(cases, "cases")):
+            for s, step in enumerate(_list(case, "steps") if isinstance(case, dict) else []):
+                for h, choice in enumerate(_list(step, "choices") if isinstance(step, dict) else []):
+                    target = choice.get("see") if isinstance(choice, dict) else None
+                    if target is not None and target not in known:
+                        where = ("cases", c, "steps", s, "choices", h, "see")
+                        report.problems.append(Problem(display(path), line_of(path, where), f"see {target!r}: no item with that id"))
+
+
+def _skeleton(value: Any) -> Any:
+    """A case without its texts: what must be the same in every language."""
+    if isinstance(value, dict):
+        return {k: _skeleton(v) for k, v in value.items() if k not in TRANSLATED_KEYS}
+    if isinstance(value, list):
+        return [_skeleton(v) for v in value]
+    return value
+
+
+def _check_cases_parity(root: Path, language: str, reference: Any, theirs: Any, report: Report) -> None:
+    ours = {case.get("id"): case for case in _list(theirs, "cases") if isinstance(case, dict)}
+    path = topic_path(root, language, "cases")
+    for index, case in enumerate(_list(reference, "cases")):
+        if not isinstance(case, dict):
+            continue
+        other = ours.get(case.get("id"))
+        if other is None:
+            report.problems.append(Problem(display(path), line_of(path, ("cases",)), f"missing translation: case {case.get('id')!r}"))
+        elif _skeleton(other) != _skeleton(case):
+            position = list(ours).index(case.get("id"))
+            report.problems.append(Problem(display(path), line_of(path, ("cases", position)),
+                                           f"case {case.get('id')!r} differs from {REFERENCE} in its steps, choices, "
+                                           "links or sources: only the texts are translated"))  # fmt: skip
 
 
 def _unexpected_files(directory: Path, report: Report) -> None:
