@@ -44,7 +44,7 @@ bytecode: setup
 
 ## UI strings: extract -> update -> (translate) -> compile.
 extract: setup
-	$(BABEL) extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output \
+	$(BABEL) extract -F babel.cfg -k N_ -k ngettext:1,2 -k NP_:1c,2 -k pgettext:1c,2 --no-location --sort-output \
 		--project "Care Reference" --copyright-holder "Care Reference contributors" \
 		-o locales/messages.pot app
 

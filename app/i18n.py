@@ -28,6 +28,7 @@ class Language:
     script: str
     font: str
     address_forms: tuple[str, ...] = ()  # the forms a line said to a patient needs (gender marked in grammar)
+    size_adjust: float = 1.0  # how much larger its text is drawn to read as large as English
 
     @property
     def rtl(self) -> bool:
@@ -77,6 +78,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark a string for extraction with a context (`pgettext` translates it): the same English
+    words may need other words where room is short, e.g. on the phone's bottom bar."""
+    return message
+
+
 @cache
 def _catalog(code: str) -> gettext.NullTranslations:
     if code == DEFAULT_LANGUAGE:
@@ -107,6 +114,9 @@ class Translator:
 
     def _(self, message: str) -> str:
         return self._catalog.gettext(message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._catalog.pgettext(context, message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalog.ngettext(singular, plural, n)

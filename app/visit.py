@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the types only: none of these is needed before a section is used
     from app.rules.answers import Answers
     from app.study import Session
+    from app.study.cases import CasePlay
 
 VISIT = None  # kept for the whole visit, across sections
 
@@ -46,15 +47,26 @@ class Opened:
 
 
 @dataclass
+class PatientView:
+    """What is shown full screen to the patient: the script, the lines for every patient, or one question."""
+
+    part: str  # "script" | "universal" | "question"
+    item_id: str | None = None
+
+
+@dataclass
 class Visit:
     reporting: Answers | None = kept_in("/next")  # the "Must I report?" answers and capacity check
     card: CardChoice | None = kept_in("/contacts")
     opened: Opened | None = kept_in(VISIT)  # forgotten on leaving its own route (see `enter`)
     child_only: bool = kept_in(VISIT, False)  # the indicators filter
     patient_language: str | None = kept_in(VISIT)  # questions and script in the patient's language
+    patient_address: str | None = kept_in(VISIT)  # "woman" or "man": how lines address the patient; unset, neither
+    patient_view: PatientView | None = kept_in("/asking")  # on screen for the patient, full screen
     search_text: str = kept_in(VISIT, "")
     search_all_languages: bool = kept_in(VISIT, False)
     study: Session | None = kept_in(VISIT)  # a trainee's round; the score is never stored
+    case: CasePlay | None = kept_in(VISIT)  # a practice case being played; nothing of it is counted
 
     def enter(self, route: str) -> None:
         """The user is now on `route`: forget what belongs to the sections they left."""

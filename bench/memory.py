@@ -8,7 +8,7 @@ import statistics
 
 from figures import figure, show
 from served import APP, BARE, chromium, serve
-from tests.browser.conftest import desktop_app
+from tests.browser.driver import desktop_app
 
 RUNS = 3
 # How a user walks the app in one visit: the control to press, text that shows the screen is

@@ -6,7 +6,7 @@ from __future__ import annotations
 from figures import figure, show
 from served import APP, chromium, click_centre, serve
 
-from tests.browser.conftest import desktop_app
+from tests.browser.driver import desktop_app
 
 RUNS = 9
 WATCH_TITLE = """() => { window.__exitDone = new Promise((resolve, reject) => {

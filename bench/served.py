@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  # noqa: E402
+from tests.browser.driver import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  # noqa: E402
 
 APP = [sys.executable, "-m", "app"]
 # Installs `window.__shown`: a promise of the page time (performance.now()) at which `text` first

@@ -7,7 +7,7 @@ import re
 
 from figures import figure, show
 from served import APP, WATCH_TEXT, chromium, click_centre, serve
-from tests.browser.conftest import desktop_app
+from tests.browser.driver import desktop_app
 
 RUNS = 9
 # (name, route to start from, what to tap, text that shows the tap took effect)

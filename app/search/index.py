@@ -17,7 +17,7 @@ from app.content.loader import load_bundle
 from app.content.models import Bundle
 from app.search.normalize import index_forms, readings, terms, words
 
-SEARCHED_TOPICS = ("indicators", "principles", "questions", "guidance")
+SEARCHED_TOPICS = ("indicators", "principles", "questions", "guidance", "glossary", "selfcare")
 TITLE, BODY = 1, 2
 # Score of one term in one item: title beats body, and a whole word beats a prefix.
 SCORES = {(TITLE, True): 16, (TITLE, False): 8, (BODY, True): 4, (BODY, False): 2}

@@ -1,20 +1,36 @@
-"""Asking: the confidentiality script and the question bank, each shown in the patient's
-language (chosen apart from the app's language), with guidance in the app's language beside it."""
+"""Asking: the confidentiality script, the lines for every patient and the question bank, each in
+the patient's language and form of address (chosen apart from the app's language, in memory only),
+with guidance in the app's language beside it; and a view to turn towards the patient that shows
+only what is said to them, in large type."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import flet as ft
 
 from app.content.loader import load_bundle
-from app.content.models import Item, Question
+from app.content.models import Item, Question, SpokenItem
 from app.i18n import LANGUAGES, Language, Translator, isolate
+from app.ui.icons import Icons
+from app.ui.links import glossary_links
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
-from app.ui.widgets import badge, child_badge, item_tile, language_choice, scrolling, source_line, subheading, tile_frame
+from app.ui.widgets import (
+    FullScreen, badge, child_badge, directed_text, item_tile, language_choice, scrolling, source_line, subheading,
+    tile_frame,
+)  # fmt: skip
+from app.visit import PatientView
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
+
+PATIENT_SIZE = 28  # px at 100 %: read at arm's length
+
+
+def said_to(item: SpokenItem, address: str | None) -> str:
+    """The line as said to this patient: their form of address when one was chosen, else the form
+    that assumes no gender."""
+    return (item.forms or {}).get(address, item.title) if address else item.title
 
 
 def spoken(text: str, language: Language, ui: Language, size: ft.TextThemeStyle) -> ft.Control:
@@ -50,15 +66,28 @@ def in_app_language(tr: Translator, text: str) -> ft.Text:
     )
 
 
-def build(shell: Shell) -> ft.Control:
+def build(shell: Shell) -> ft.Control | FullScreen:
+    if shell.visit.patient_view is not None:
+        return patient_view(shell)
     tr, content, opened = shell.tr, shell.bundle.questions, shell.opened_item()
     _ = tr._
     ui = tr.language
     patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
     theirs = load_bundle(patient.code).questions
+    address = shell.visit.patient_address if patient.address_forms else None
+
+    def show(part: str, item_id: str | None = None):
+        def open_view() -> None:
+            shell.visit.patient_view = PatientView(part, item_id)
+            shell.render()
+
+        return open_view
+
+    def show_button(part: str, item_id: str | None = None) -> ft.Control:
+        return ft.OutlinedButton(_("Show to the patient"), icon=Icons.FULLSCREEN, on_click=show(part, item_id))
 
     def said(item: Item, size: ft.TextThemeStyle) -> list[ft.Control]:
-        lines = [spoken(theirs.item(item.id).title, patient, ui, size)]
+        lines = [spoken(said_to(theirs.item(item.id), address), patient, ui, size)]
         if patient != ui:
             lines.append(in_app_language(tr, item.title))
         return lines
@@ -78,37 +107,90 @@ def build(shell: Shell) -> ft.Control:
             lines.append(ft.Text(item.why, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
         if item.child:
             lines.append(child_badge(tr))
-        lines.append(source_line(tr, item))
+        lines += glossary_links(shell, item.id)
+        lines += [show_button("question", item.id), source_line(tr, item)]
         return tile_frame(item.id, lines, is_opened)
 
-    def choose(e) -> None:
+    def choose_language(e) -> None:
         shell.visit.patient_language = e.control.selected[0]
         shell.render()
 
-    chooser = ft.Column(
-        [
-            ft.Text(_("Patient's language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            language_choice(patient.code, choose),
-        ],
-        spacing=4,
-    )
-    script_lines: list[ft.Control] = [
-        subheading(_("Say this first")),
+    def choose_address(e) -> None:
+        chosen = e.control.selected[0]
+        shell.visit.patient_address = None if chosen == "unspecified" else chosen
+        shell.render()
+
+    chooser: list[ft.Control] = [
+        ft.Text(_("Patient's language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
+        language_choice(patient.code, choose_language),
     ]
-    for item in content.script:
-        script_lines += said(item, ft.TextThemeStyle.BODY_LARGE)
-    script = ft.Container(
-        ft.Column(script_lines, spacing=6),
-        border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
-        border_radius=ft.BorderRadius.all(12),
-        padding=12,
-        key=ft.ScrollKey("script"),
-    )
-    categories = group_tiles(tr, [(g, g.items) for g in content.groups], opened, view=question)
+    if patient.address_forms:
+        forms = {"unspecified": _("Not assumed"), "woman": _("A woman"), "man": _("A man")}
+        chooser += [
+            ft.Text(_("Speak to the patient as"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.SegmentedButton(
+                selected=[address or "unspecified"],
+                allow_multiple_selection=False,
+                on_change=choose_address,
+                segments=[ft.Segment(value=value, label=ft.Text(label)) for value, label in forms.items()],
+            ),
+        ]
+
+    def block(title: str, items: Sequence[Item], part: str, key: str) -> ft.Container:
+        lines: list[ft.Control] = [subheading(title)]
+        for item in items:
+            lines += said(item, ft.TextThemeStyle.BODY_LARGE)
+        lines.append(show_button(part))
+        return ft.Container(
+            ft.Column(lines, spacing=6),
+            border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
+            border_radius=ft.BorderRadius.all(12),
+            padding=12,
+            key=ft.ScrollKey(key),
+        )
+
+    categories = group_tiles(shell, [(g, g.items) for g in content.groups], opened, view=question)
     advice = group_tiles(
-        tr, [(g, g.items) for g in content.advice], opened, view=lambda item, o: item_tile(tr, item, highlighted=o)
-    )
-    body = scrolling([framing_banner(content.framing), chooser, script, *categories, ft.Divider(), *advice], spacing=6)
-    script_ids = {item.id for item in content.script}
-    reveal_opened(shell, body, "script" if opened in script_ids else opened)
+        shell, [(g, g.items) for g in content.advice], opened,
+        view=lambda item, o: item_tile(tr, item, highlighted=o, extra=glossary_links(shell, item.id)),
+    )  # fmt: skip
+    body = scrolling(
+        [framing_banner(content.framing, compact=shell.compact), ft.Column(chooser, spacing=4),
+         block(_("Say this first"), content.script, "script", "script"), *categories,
+         block(_("For every patient"), content.universal, "universal", "universal"), ft.Divider(), *advice],
+        spacing=6,
+    )  # fmt: skip
+    lists = {item.id: name for name in ("script", "universal") for item in getattr(content, name)}
+    reveal_opened(shell, body, lists.get(opened, opened))
     return body
+
+
+def patient_view(shell: Shell) -> FullScreen:
+    """Only what is said to the patient, in their language and form of address, in large type:
+    no clinician notes, banners or sources. The app keeps its direction, so Exit stays in place."""
+    view = shell.visit.patient_view
+    patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
+    address = shell.visit.patient_address if patient.address_forms else None
+    theirs = load_bundle(patient.code).questions
+    if view.part == "question":
+        items = [theirs.item(view.item_id)]
+    else:
+        items = list(getattr(theirs, view.part))
+    scale = shell.settings.text_scale
+    lines = [
+        ft.Container(directed_text(said_to(item, address), patient, size=round(PATIENT_SIZE * scale),
+                                   weight=ft.FontWeight.W_600), key=f"patient-line-{item.id}")  # fmt: skip
+        for item in items
+    ]
+
+    def close() -> None:
+        shell.visit.patient_view = None
+        shell.render()
+
+    content = ft.Container(
+        ft.Column(lines, spacing=24, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
+        padding=24,
+        expand=True,
+        key="patient-view",
+    )
+    return FullScreen("", content, close)

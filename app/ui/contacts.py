@@ -12,7 +12,7 @@ from app.directory import Directory, load_directory
 from app.directory.models import Entry
 from app.i18n import Translator, isolate_ltr
 from app.ui.icons import Icons
-from app.ui.widgets import FullScreen, directed_text, language_choice, scrolling, subheading
+from app.ui.widgets import FullScreen, directed_text, labelled_switch, language_choice, scrolling, subheading
 from app.visit import CardChoice
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def build(shell: Shell) -> ft.Control | FullScreen:
                 ft.Segment(value="shoe", label=ft.Text(_("Small card (fits in a shoe)"))),
             ],
         ),
-        ft.Switch(label=_("Say on the card what the numbers are for"), value=choice.named, on_change=set_named),
+        labelled_switch(_("Say on the card what the numbers are for"), choice.named, set_named),
         ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=ask_first),
         ft.Divider(),
         subheading(_("Directory")),

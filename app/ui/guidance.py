@@ -17,6 +17,6 @@ if TYPE_CHECKING:
 def build(shell: Shell) -> ft.Control:
     tr, content, opened = shell.tr, shell.bundle.guidance, shell.opened_item()
     groups = [(group, group.items) for group in content.groups]
-    body = scrolling([framing_banner(content.framing), *group_tiles(tr, groups, opened)], spacing=4)
+    body = scrolling([framing_banner(content.framing, compact=shell.compact), *group_tiles(shell, groups, opened)], spacing=4)
     reveal_opened(shell, body, opened)
     return body

@@ -60,7 +60,9 @@ def build(shell: Shell) -> ft.Control:
                 _("Next steps"),
                 _("What to do next and whom to contact, with the reasons."),
             ),
-            card("/study", Icons.SCHOOL, _("Study"), _("True or false, with how peers answered. Nothing is saved.")),
+            card("/study", Icons.SCHOOL, _("Study"), _("True or false, and practice cases that train judgement. Nothing is saved.")),
+            card("/glossary", Icons.LIBRARY_BOOKS, _("Glossary"), _("Definitions, as the sources give them.")),
+            card("/yourself", Icons.SPA, _("Looking after yourself"), _("When hearing about trauma affects you.")),
             card("/contacts", Icons.CONTACT_PHONE, _("Contacts"), _("Useful numbers, and a card to hand over.")),
             card("/settings", Icons.SETTINGS, _("Settings"), _("Language, text size, theme and jurisdiction.")),
             ft.Row(

@@ -8,7 +8,7 @@ import flet as ft
 
 from app.content.models import Group, IndicatorsFile
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
-from app.ui.widgets import scrolling
+from app.ui.widgets import labelled_switch, scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -28,7 +28,7 @@ def build(shell: Shell) -> ft.Control:
 
     def tiles() -> list[ft.Control]:
         # A filtered list is short: show it open.
-        return group_tiles(tr, visible_groups(content, shell.visit.child_only), opened, expanded=shell.visit.child_only)
+        return group_tiles(shell, visible_groups(content, shell.visit.child_only), opened, expanded=shell.visit.child_only)
 
     def shown_count() -> str:
         n = sum(len(items) for _group, items in visible_groups(content, shell.visit.child_only))
@@ -42,11 +42,11 @@ def build(shell: Shell) -> ft.Control:
         groups.controls = tiles()
         summary.value = shown_count()
 
-    child_switch = ft.Switch(label=_("Child and adolescent only"), value=shell.visit.child_only, on_change=toggle)
+    child_switch = labelled_switch(_("Child and adolescent only"), shell.visit.child_only, toggle)
     reveal_opened(shell, groups, opened)
     return ft.Column(
         [
-            framing_banner(content.framing),
+            framing_banner(content.framing, compact=shell.compact),
             ft.Row([child_switch, summary], wrap=True, alignment=ft.MainAxisAlignment.SPACE_BETWEEN),
             groups,
         ],

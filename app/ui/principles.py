@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from app.content.models import Principle
+from app.ui.links import glossary_links
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
 from app.ui.widgets import item_tile, scrolling
 
@@ -29,9 +30,9 @@ def build(shell: Shell) -> ft.Control:
                     color=ft.Colors.PRIMARY,
                 )
             )
-        return item_tile(tr, item, highlighted=is_opened, extra=extra)
+        return item_tile(tr, item, highlighted=is_opened, extra=extra + glossary_links(shell, item.id))
 
     groups = [(group, group.items) for group in content.groups]
-    body = scrolling([framing_banner(content.framing), *group_tiles(tr, groups, opened, view=view)], spacing=4)
+    body = scrolling([framing_banner(content.framing, compact=shell.compact), *group_tiles(shell, groups, opened, view=view)], spacing=4)
     reveal_opened(shell, body, opened)
     return body

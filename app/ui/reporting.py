@@ -18,6 +18,7 @@ from app.rules.answers import CHOICES, YES, Answers
 from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
 from app.ui.icons import Icons
+from app.ui.links import glossary_links
 from app.ui.settings_view import pack_order
 from app.ui.widgets import heading, scrolling, source_line, subheading
 
@@ -160,7 +161,7 @@ def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: 
         answers_group = ft.Semantics(content=ft.Column(controls, spacing=6), label=item.title, container=True)
         blocks[question] = ft.Column(
             [ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600), *_note(item.detail),
-             answers_group, mark],
+             *glossary_links(shell, question), answers_group, mark],
             spacing=6,
             key=question,
         )  # fmt: skip

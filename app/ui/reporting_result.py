@@ -17,6 +17,7 @@ from app.rules.answers import Answers
 from app.rules.models import Pack
 from app.rules.wording import worded
 from app.ui.icons import Icons
+from app.ui.links import glossary_links
 from app.ui.reporting import ANSWER_LABELS, verify_banner
 from app.ui.widgets import badge, scrolling, source_line, subheading
 
@@ -84,7 +85,8 @@ def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show
         expand=True,
         key="status",
     )  # fmt: skip
-    rows: list[ft.Control] = [ft.Row([card]), verify_banner(text, full=True)]
+    # "Jurisdictions differ" (the glossary's 15-year-old example) beside the note on local law.
+    rows: list[ft.Control] = [ft.Row([card]), verify_banner(text, full=True), *glossary_links(shell, "rpt_verify_local_law")]
 
     def shown(question: str, value: str) -> str:
         if question == "q_rpt_age":
@@ -123,6 +125,7 @@ def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show
             lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
         if reason.precaution:
             lines.append(badge(_("This aid's own precaution")))
+        lines += glossary_links(shell, f"rule_{reason.id}")
         lines.append(source_line(tr, item))
         why.append(bullet(item.title, lines))
     rows += [subheading(_("Why")), *(why or [bullet(_("None of the situations the sources list applies."))])]

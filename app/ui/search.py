@@ -10,7 +10,7 @@ import flet as ft
 from app.i18n import LANGUAGES, isolate
 from app.search import Hit, default_index
 from app.ui.icons import Icons
-from app.ui.widgets import scrolling
+from app.ui.widgets import labelled_switch, scrolling
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -59,9 +59,7 @@ def build(shell: Shell) -> ft.Control:
         enable_suggestions=False,
         autocorrect=False,
     )
-    every_language = ft.Switch(
-        label=_("Search all three languages"), value=shell.visit.search_all_languages, on_change=toggle_all
-    )
+    every_language = labelled_switch(_("Search all three languages"), shell.visit.search_all_languages, toggle_all)
     refresh()
     return ft.Column(
         [field, every_language, count, scrolling([results], spacing=0)],

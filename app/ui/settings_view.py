@@ -10,7 +10,7 @@ from app.datafiles.problems import DataError
 from app.i18n import LANGUAGES
 from app.settings import TEXT_SCALES, jurisdictions
 from app.ui.icons import Icons
-from app.ui.widgets import scrolling, subheading
+from app.ui.widgets import labelled_switch, scrolling, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -69,7 +69,7 @@ def build(shell: Shell) -> ft.Control:
             [ft.Radio(value=pack, label=pack_name(shell, pack)) for pack in pack_order(jurisdictions())], spacing=0
         ),
     )
-    dark = ft.Switch(label=_("Dark theme"), value=settings.theme == "dark", on_change=on_theme)
+    dark = labelled_switch(_("Dark theme"), settings.theme == "dark", on_theme)
     return scrolling(
         [
             subheading(_("Language")),

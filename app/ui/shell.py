@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Callable
 import flet as ft
 
 from app.datafiles.problems import DataError
-from app.i18n import LANGUAGES, N_, Translator
+from app.i18n import LANGUAGES, N_, NP_, Translator
 from app.settings import Settings
+from app.ui import navigation
 from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from app.content.models import Bundle
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
+READING_WIDTH = 760  # px: lines longer than this are hard to read; wider screens leave the rest blank
 IDLE_RESET_S = float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", 180))
 
 
@@ -42,6 +44,7 @@ class Section:
     on_bar: bool = False  # one of the five a phone's bottom bar has room for; the rest are on Home
     topic: str | None = None  # the content topic it shows, for opening search results
     in_nav: bool = True
+    bar_label: str | None = None  # on the phone's bottom bar (context "bar"), where it must fit one line
 
     def build(self, shell: Shell) -> ft.Control | FullScreen:
         return screen_module(self.screen).build(shell)
@@ -54,20 +57,22 @@ def screen_module(name: str):
 
 
 SECTIONS = (
-    Section("/", N_("Home"), Icons.HOME_OUTLINED, Icons.HOME, "home", on_bar=True),
+    Section("/", N_("Home"), Icons.HOME_OUTLINED, Icons.HOME, "home", on_bar=True, bar_label=NP_("bar", "Home")),
     Section("/indicators", N_("Indicators"), Icons.CHECKLIST_OUTLINED, Icons.CHECKLIST, "indicators",
-            on_bar=True, topic="indicators"),
+            on_bar=True, topic="indicators", bar_label=NP_("bar", "Indicators")),
     Section("/care", N_("Care approach"), Icons.VOLUNTEER_ACTIVISM_OUTLINED, Icons.VOLUNTEER_ACTIVISM,
             "principles", topic="principles"),
     Section("/asking", N_("Asking"), Icons.QUESTION_ANSWER_OUTLINED, Icons.QUESTION_ANSWER, "asking",
-            on_bar=True, topic="questions"),
+            on_bar=True, topic="questions", bar_label=NP_("bar", "Asking")),
     Section("/guidance", N_("Guidance"), Icons.MENU_BOOK_OUTLINED, Icons.MENU_BOOK, "guidance",
             topic="guidance"),
     Section("/next", N_("Next steps"), Icons.ALT_ROUTE_OUTLINED, Icons.ALT_ROUTE, "reporting", on_bar=True,
-            topic="reporting"),
+            topic="reporting", bar_label=NP_("bar", "Next steps")),
     Section("/contacts", N_("Contacts"), Icons.CONTACT_PHONE_OUTLINED, Icons.CONTACT_PHONE, "contacts",
-            on_bar=True),
+            on_bar=True, bar_label=NP_("bar", "Contacts")),
     Section("/study", N_("Study"), Icons.SCHOOL_OUTLINED, Icons.SCHOOL, "study"),
+    Section("/glossary", N_("Glossary"), Icons.LIBRARY_BOOKS_OUTLINED, Icons.LIBRARY_BOOKS, "glossary", topic="glossary"),
+    Section("/yourself", N_("Looking after yourself"), Icons.SPA_OUTLINED, Icons.SPA, "selfcare", topic="selfcare"),
     Section("/settings", N_("Settings"), Icons.SETTINGS_OUTLINED, Icons.SETTINGS, "settings_view"),
     Section("/privacy", N_("Privacy"), Icons.LOCK_OUTLINE, Icons.LOCK, "privacy", "/settings"),
     Section("/search", N_("Search"), Icons.SEARCH, Icons.SEARCH, "search", in_nav=False),
@@ -103,6 +108,7 @@ class Shell:
         self.exited = False  # after quick exit only the neutral screen is shown, whatever the route
         self._after_render: list[Callable] = []
         self._route = "/"  # the route drawn; the browser's address follows it
+        self._came_from = "/"  # where Search's Back returns
         self._narrow: bool | None = None
         self._clock_running = False
         self._connected = True  # False while the browser is away; the session lives on for a while
@@ -117,6 +123,11 @@ class Shell:
     @property
     def tr(self) -> Translator:
         return Translator(self.settings.language)
+
+    @property
+    def compact(self) -> bool:
+        """A phone at a large text size: banners fold, so the content keeps the screen."""
+        return self._is_narrow() and self.settings.text_scale > 1.0
 
     @property
     def bundle(self) -> Bundle:
@@ -253,7 +264,7 @@ class Shell:
     def navigate(self, route: str) -> None:
         """Show the route at once, then tell the browser (address bar, history). Waiting for the
         browser to report the change back would add two round trips to every tap."""
-        self._route = route
+        self._came_from, self._route = self._current().route, route
         self.render()
         self.page.navigate(route)
 
@@ -279,6 +290,15 @@ class Shell:
         """Run a coroutine function once the screen being built has reached the browser."""
         self._after_render.append(action)
 
+    def _back_route(self, section: Section) -> str | None:
+        """Where Back goes from a screen that is not a destination of its own: its parent, or, for
+        Search, the section it was opened from."""
+        if section.parent:
+            return section.parent
+        if not section.in_nav:
+            return self._came_from if self._came_from != section.route else "/"
+        return None
+
     def _current(self) -> Section:
         route = (self._route or "/").split("?")[0].rstrip("/") or "/"
         return next((s for s in SECTIONS if s.route == route), SECTIONS[0])
@@ -303,7 +323,10 @@ class Shell:
         except DataError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
         view = self.view
-        exit_button = ft.TextButton(_("Exit"), icon=Icons.LOGOUT, on_click=self.quick_exit, key="quick-exit")
+        rtl = self.tr.language.rtl
+        # The way out points out of the page in the reading direction: mirrored in right-to-left.
+        exit_icon = ft.Icon(Icons.LOGOUT, scale=ft.Scale(scale_x=-1) if rtl else None)
+        exit_button = ft.TextButton(_("Exit"), icon=exit_icon, on_click=self.quick_exit, key="quick-exit")
         if isinstance(screen, FullScreen):
             # Shown to the patient or handed over: the screen alone, Close where Back would be and
             # Exit where it always is.
@@ -316,47 +339,60 @@ class Shell:
             view.navigation_bar = None
             view.controls = [self._listening(screen.content)]
         else:
-            destinations = BAR if narrow else RAIL
-            route = section.parent or section.route
-            index = next((i for i, s in enumerate(destinations) if s.route == route), 0 if narrow else None)
-            body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
-            on_change = lambda e: self.navigate(destinations[e.control.selected_index].route)  # noqa: E731
+            body = self._reading_area(screen, narrow)
             actions: list[ft.Control] = [icon_action(Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
             if narrow:  # the bottom bar has no room for Settings
                 actions.append(icon_action(Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
             # A plain "Exit" on every screen, always last; Shift three times does the same from the keyboard.
             actions.append(exit_button)
+            back = self._back_route(section)
             view.appbar = ft.AppBar(
-                title=ft.Text(_(section.label), theme_style=ft.TextThemeStyle.TITLE_LARGE), actions=actions
+                leading=icon_action(Icons.ARROW_BACK, _("Back"), lambda: self.navigate(back)) if back else None,
+                automatically_imply_leading=False,
+                title=self._title(_(section.label), narrow),
+                actions=actions,
             )
+            current = section.parent or section.route
+            entries = [
+                (s.icon, s.selected_icon, _(s.label), self.tr.pgettext("bar", s.bar_label or s.label), s.route == current,
+                 lambda route=s.route: self.navigate(route))
+                for s in (BAR if narrow else RAIL)
+            ]  # fmt: skip
+            scale = self.settings.text_scale
             if narrow:
-                view.navigation_bar = ft.NavigationBar(
-                    selected_index=index,
-                    on_change=on_change,
-                    destinations=[
-                        ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                        for s in destinations
-                    ],
-                )
-                view.controls = [self._listening(body)]
+                view.navigation_bar = None
+                view.controls = [self._listening(ft.Column([body, navigation.bottom_bar(entries, self.page.width or 390, scale)],
+                                                           expand=True, spacing=0))]  # fmt: skip
             else:
-                rail = ft.NavigationRail(
-                    selected_index=index,
-                    on_change=on_change,
-                    label_type=ft.NavigationRailLabelType.ALL,
-                    destinations=[
-                        ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                        for s in destinations
-                    ],
-                )
                 view.navigation_bar = None
                 view.controls = [
-                    self._listening(ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0))
+                    self._listening(ft.Row([navigation.rail(entries, scale, self.tr.language.script), ft.VerticalDivider(width=1), body],
+                                           expand=True, spacing=0))  # fmt: skip
                 ]
         self.page.update()
         for action in self._after_render:
             self.page.run_task(action)
         self._after_render.clear()
+
+    def _reading_area(self, screen: ft.Control, narrow: bool) -> ft.Control:
+        body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+        if narrow or (self.page.width or 0) < READING_WIDTH + 2 * 200:
+            return body
+        # On a wide screen the text keeps a readable width, from the start of the line.
+        body.expand, body.width = False, READING_WIDTH
+        return ft.Row([body], expand=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH)
+
+    def _title(self, text: str, narrow: bool) -> ft.Text:
+        """The screen's name, as large as the text size asks, but never so large that a word of it
+        breaks: on a phone the actions leave it little room."""
+        language, scale = self.tr.language, self.settings.text_scale
+        size = 22 * scale * language.size_adjust
+        if narrow:  # beside two icons and Exit (its label at 14 px, its icon and padding)
+            exit_width = 14 * scale * navigation.CHAR_EM[language.script] * len(self.tr._("Exit")) + 50
+            room = (self.page.width or 390) - 32 - 2 * 48 - exit_width
+            longest = max(len(word) for word in text.split())
+            size = min(size, room / (longest * navigation.CHAR_EM[language.script]))
+        return ft.Text(text, size=round(size, 1), max_lines=2, weight=ft.FontWeight.W_500)
 
     def _listening(self, content: ft.Control) -> ft.Control:
         # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 def build(shell: Shell) -> ft.Control:
     quiz = shell.bundle.quiz
+    if shell.visit.case is not None:
+        from app.ui.cases import case_screen
+
+        return case_screen(shell)
     session = shell.visit.study
     if session is None:
         return start_screen(shell, quiz)
@@ -57,7 +61,7 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
                   "Nothing is saved."),
                 theme_style=ft.TextThemeStyle.BODY_LARGE,
             ),
-            framing_banner(quiz.framing),
+            framing_banner(quiz.framing, compact=shell.compact),
             ft.Row(
                 [
                     ft.FilledButton(_("Start 10 questions"), icon=Icons.PLAY_ARROW,
@@ -68,11 +72,37 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
                 wrap=True,
             ),
             ft.Divider(),
+            *case_list(shell),
+            ft.Divider(),
             subheading(_("Did you know?")),
             *facts,
         ],
         spacing=12,
     )  # fmt: skip
+
+
+def case_list(shell: Shell) -> list[ft.Control]:
+    from app.study.cases import CasePlay
+
+    tr = shell.tr
+    _ = tr._
+    cases = shell.bundle.cases
+
+    def play(case):
+        def start() -> None:
+            shell.visit.case = CasePlay.start(case)
+            shell.render()
+
+        return start
+
+    tiles = [
+        ft.Card(ft.ListTile(title=ft.Text(case.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+                            subtitle=ft.Text(case.intro, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
+                            trailing=ft.Icon(Icons.PLAY_ARROW), on_click=play(case)), key=f"case-{case.id}")  # fmt: skip
+        for case in cases.cases
+    ]
+    intro = _("Short cases from the sources: choose what to do at each step and see why. Nothing is scored or saved.")
+    return [subheading(cases.title), ft.Text(intro, theme_style=ft.TextThemeStyle.BODY_MEDIUM), *tiles]
 
 
 def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Control:

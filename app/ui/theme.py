@@ -33,7 +33,7 @@ def _fallbacks(language: Language) -> list[str]:
 def build_theme(language: Language, scale: float) -> ft.Theme:
     def style(size: float) -> ft.TextStyle:
         return ft.TextStyle(
-            size=round(size * scale, 1),
+            size=round(size * scale * language.size_adjust, 1),
             font_family=language.font,
             font_family_fallback=_fallbacks(language),
             color=ft.Colors.ON_SURFACE,

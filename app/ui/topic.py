@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import flet as ft
 
 from app.content.models import Group, Item
-from app.i18n import Translator
 from app.ui.icons import Icons
 from app.ui.theme import EXPAND
-from app.ui.widgets import item_tile, subheading
+from app.ui.widgets import item_tile
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -19,26 +18,40 @@ if TYPE_CHECKING:
 ItemView = Callable[[Item, bool], ft.Control]  # (item, is the opened one) -> tile
 
 
-def framing_banner(items: Sequence[Item], key: str = "framing") -> ft.Container:
-    """Points that are always in view, above everything the section lists."""
+def framing_banner(items: Sequence[Item], key: str = "framing", compact: bool = False) -> ft.Container:
+    """Points that are always in view, above everything the section lists. Compact (a phone at a
+    large text size), only the first is shown until the banner is opened: pinned whole, it took
+    40 % of the screen."""
+    colour = ft.Colors.ON_SECONDARY_CONTAINER
     rows = [
         ft.Row(
             [
-                ft.Icon(Icons.INFO_OUTLINE, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER),
-                ft.Text(
-                    item.title,
-                    theme_style=ft.TextThemeStyle.BODY_MEDIUM,
-                    weight=ft.FontWeight.W_600,
-                    color=ft.Colors.ON_SECONDARY_CONTAINER,
-                    expand=True,
-                ),
+                ft.Icon(Icons.INFO_OUTLINE, size=18, color=colour),
+                ft.Text(item.title, theme_style=ft.TextThemeStyle.BODY_MEDIUM, weight=ft.FontWeight.W_600, color=colour,
+                        expand=True),
             ],
             vertical_alignment=ft.CrossAxisAlignment.START,
         )
         for item in items
-    ]
+    ]  # fmt: skip
+    column = ft.Column(rows, spacing=4)
+    if compact and len(rows) > 1:
+        hidden = rows[1:]
+        for row in hidden:
+            row.visible = False
+        toggle = ft.TextButton(f"+{len(hidden)}", icon=Icons.EXPAND_MORE, style=ft.ButtonStyle(color=colour))
+
+        def flip() -> None:
+            shown = not hidden[0].visible
+            for row in hidden:
+                row.visible = shown
+            toggle.icon = Icons.EXPAND_LESS if shown else Icons.EXPAND_MORE
+            toggle.content = "" if shown else f"+{len(hidden)}"
+
+        toggle.on_click = flip
+        rows[0].controls.append(toggle)
     return ft.Container(
-        ft.Column(rows, spacing=4),
+        column,
         bgcolor=ft.Colors.SECONDARY_CONTAINER,
         border_radius=ft.BorderRadius.all(12),
         padding=ft.Padding.symmetric(horizontal=12, vertical=10),
@@ -47,7 +60,7 @@ def framing_banner(items: Sequence[Item], key: str = "framing") -> ft.Container:
 
 
 def group_tiles(
-    tr: Translator,
+    shell: Shell,
     groups: Sequence[tuple[Group, Sequence[Item]]],
     opened: str | None = None,
     expanded: bool = False,
@@ -58,7 +71,10 @@ def group_tiles(
     A closed group holds no item controls until it is first opened: a section's update then
     carries a few dozen controls instead of several hundred, which kept a section switch waiting
     ~90 ms on the server alone."""
-    view = view or (lambda item, is_opened: item_tile(tr, item, highlighted=is_opened))
+    from app.ui.links import glossary_links
+
+    tr = shell.tr
+    view = view or (lambda item, is_opened: item_tile(tr, item, highlighted=is_opened, extra=glossary_links(shell, item.id)))
     tiles = []
     for group, items in groups:
         count = tr.ngettext("{count} item", "{count} items", len(items)).format(count=len(items))
@@ -82,7 +98,9 @@ def group_tiles(
 
         tiles.append(
             ft.ExpansionTile(
-                title=subheading(group.title),
+                # A group stands out from its items: coloured and bolder than an item's title.
+                title=ft.Text(group.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_800,
+                              color=ft.Colors.PRIMARY),
                 subtitle=ft.Text(count, theme_style=ft.TextThemeStyle.BODY_SMALL),
                 controls=children() if is_open else [],
                 expanded=is_open,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable
 
 import flet as ft
 
-from app.i18n import LANGUAGES, Language, Translator, isolate
+from app.i18n import LANGUAGES, Language, Translator, isolate, isolate_ltr
 
 if TYPE_CHECKING:
     from app.content.models import Item
@@ -38,13 +38,26 @@ def subheading(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600)
 
 
-def source_line(tr: Translator, item: Item) -> ft.Text:
-    """Where an item comes from. Citations are English titles: keep them in order inside Arabic."""
-    cited = "; ".join(f"{s.label}, {s.section}" for s in item.source)
-    return ft.Text(
-        tr._("Source: {citation}").format(citation=tr.ltr(cited)),
-        theme_style=ft.TextThemeStyle.BODY_SMALL,
-        color=ft.Colors.ON_SURFACE_VARIANT,
+def source_line(tr: Translator, item) -> ft.Control:
+    """Where an item comes from, small: each citation on its own line, kept left to right as one
+    run (citations are English titles; run together inside Arabic, they wrapped out of order)."""
+    style = {"theme_style": ft.TextThemeStyle.BODY_SMALL, "color": ft.Colors.ON_SURFACE_VARIANT}
+    citations = [ft.Text(isolate_ltr(f"{s.label}, {s.section}"), **style) for s in item.source]
+    return ft.Row(
+        [ft.Text(tr._("Source:"), **style), ft.Column(citations, spacing=0, expand=True)],
+        spacing=4,
+        vertical_alignment=ft.CrossAxisAlignment.START,
+    )
+
+
+def labelled_switch(label: str, value: bool, on_change) -> ft.Control:
+    """A switch with its label beside it, wrapping on a phone instead of being cut off (a Switch's own
+    label does not wrap); merged semantics keep the label as the switch's accessible name."""
+    return ft.MergeSemantics(
+        content=ft.Row(
+            [ft.Switch(value=value, on_change=on_change), ft.Text(label, expand=True)],
+            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        )
     )
 
 
@@ -68,11 +81,21 @@ def item_tile(tr: Translator, item: Item, highlighted: bool = False, extra: list
     ]
     if item.detail:
         lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    lines.extend(app_note(tr, item))
     lines.extend(extra or [])
     if item.child:
         lines.append(child_badge(tr))
     lines.append(source_line(tr, item))
     return tile_frame(item.id, lines, highlighted)
+
+
+def app_note(tr: Translator, item: Item) -> list[ft.Control]:
+    """A precaution of the app's own, never passed off as the source's."""
+    if not item.app_note:
+        return []
+    return [ft.Row([badge(tr._("This app's own precaution")), ft.Text(item.app_note, theme_style=ft.TextThemeStyle.BODY_MEDIUM,
+                                                                   italic=True, expand=True)],
+                   vertical_alignment=ft.CrossAxisAlignment.START, wrap=True)]  # fmt: skip
 
 
 def tile_frame(item_id: str, lines: list[ft.Control], highlighted: bool = False) -> ft.Semantics:
