@@ -32,6 +32,7 @@ class FakeClient(Connection):
         self.width, self.height = width, height
         self.prefs: dict[str, Any] = dict(stored or {})  # the client's shared preferences
         self.calls: list[tuple[str, Any]] = []  # every client method the app invoked, in order
+        self.crashes: list[str] = []  # what Flet would show as "Error running app"
         self.session = Session(self)
 
     @property
@@ -42,6 +43,8 @@ class FakeClient(Connection):
 
     def send_message(self, message) -> None:
         self._encode([message.action, message.body])
+        if message.action == MessageAction.SESSION_CRASHED:
+            self.crashes.append(message.body.message)
         if message.action == MessageAction.INVOKE_METHOD:
             body = message.body
             self.calls.append((body.name, body.args))
@@ -78,8 +81,11 @@ class FakeClient(Connection):
         return self.page
 
     async def event(self, control: BaseControl, name: str, data: Any = None) -> None:
+        """Fire an event as the client would. A handler that raises fails the test: Flet catches
+        the exception and would show the user "Error running app"."""
         await self.session.dispatch_event(control._i, name, data)
         await self.settle()
+        assert not self.crashes, self.crashes[-1]
 
     async def change(self, control: BaseControl, **props: Any) -> None:
         """What the client does when the user types or toggles: patch the props, then fire change."""

@@ -3,6 +3,8 @@ that use it. Built once per language from the glossary's `see_also`."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -45,7 +47,7 @@ def glossary_links(shell: Shell, item_id: str) -> list[ft.Control]:
     terms = _terms_using(shell.settings.language).get(item_id, ())
     if not terms:
         return []
-    buttons = [link(_("Glossary: {term}").format(term=term.title), lambda term=term: shell.open_item("glossary", term.id))
+    buttons = [link(_("Glossary: {term}").format(term=term.title), partial(shell.open_item, "glossary", term.id))
                for term in terms]  # fmt: skip
     return [ft.Row(buttons, wrap=True, spacing=0, run_spacing=0)]
 
@@ -57,7 +59,7 @@ def where_used(shell: Shell, term: GlossaryItem) -> list[ft.Control]:
     if not targets:
         return []
     buttons = [link(item.title if len(item.title) <= 60 else item.title[:57] + "…",
-                    lambda topic=topic, item=item: shell.open_item(topic, item.id)) for topic, item in targets]  # fmt: skip
+                    partial(shell.open_item, topic, item.id)) for topic, item in targets]  # fmt: skip
     heading = ft.Text(shell.tr._("Where this appears"), theme_style=ft.TextThemeStyle.LABEL_LARGE)
     return [heading, ft.Column(buttons, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.START)]
 

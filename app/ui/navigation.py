@@ -21,7 +21,7 @@ BAR_LABELS_FROM_PX = 390  # narrower than this, or text larger than 100 %, the b
 def bar_shows_labels(width: float, scale: float) -> bool:
     """Labels on the bar only at 100 % text on a phone at least 390 px wide, where every bar label
     (short by design) is measured to fit on one line; otherwise icons only, each still named for
-    screen readers and in a tooltip. Never a label broken inside a word."""
+    screen readers. Never a label broken inside a word."""
     return scale <= 1.0 and width >= BAR_LABELS_FROM_PX
 
 
@@ -59,7 +59,6 @@ def destination(
         ink=True,
         border_radius=ft.BorderRadius.all(12),
         width=width,
-        tooltip=None if show_label else label,
     )
     # One named, selectable node per destination, whether or not its label is shown.
     return ft.Semantics(content=item, label=label, button=True, selected=selected, container=True,

@@ -11,6 +11,7 @@ import importlib
 import os
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 import flet as ft
@@ -355,7 +356,7 @@ class Shell:
             current = section.parent or section.route
             entries = [
                 (s.icon, s.selected_icon, _(s.label), self.tr.pgettext("bar", s.bar_label or s.label), s.route == current,
-                 lambda route=s.route: self.navigate(route))
+                 partial(self.navigate, s.route))
                 for s in (BAR if narrow else RAIL)
             ]  # fmt: skip
             scale = self.settings.text_scale

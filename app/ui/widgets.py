@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable
 
 import flet as ft
@@ -52,11 +54,21 @@ def source_line(tr: Translator, item) -> ft.Control:
 
 def labelled_switch(label: str, value: bool, on_change) -> ft.Control:
     """A switch with its label beside it, wrapping on a phone instead of being cut off (a Switch's own
-    label does not wrap); merged semantics keep the label as the switch's accessible name."""
+    label does not wrap). The whole row toggles it, as the label of a native switch would; merged
+    semantics keep the label as the switch's accessible name."""
+    switch = ft.Switch(value=value, on_change=on_change)
+
+    async def toggle() -> None:
+        switch.value = not switch.value
+        result = on_change(SimpleNamespace(control=switch, data=None))
+        if inspect.isawaitable(result):
+            await result
+
     return ft.MergeSemantics(
-        content=ft.Row(
-            [ft.Switch(value=value, on_change=on_change), ft.Text(label, expand=True)],
-            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+        content=ft.Container(
+            ft.Row([switch, ft.Text(label, expand=True)], vertical_alignment=ft.CrossAxisAlignment.CENTER),
+            on_click=toggle,
+            border_radius=ft.BorderRadius.all(8),
         )
     )
 

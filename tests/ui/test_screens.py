@@ -12,7 +12,7 @@ from app.i18n import Translator
 from app.ui.shell import SECTIONS
 from app.ui.widgets import FullScreen
 from app.visit import CardChoice
-from tests.fake_client import texts
+from tests.fake_client import texts, walk
 from tests.ui.harness import running_shell
 
 LANGUAGES = ("en", "es", "ar")
@@ -108,3 +108,25 @@ def test_no_screen_keeps_state_of_its_own_in_the_shell():
     allowed = {"page", "store", "settings", "clock", "visit", "exit_keys", "idle", "exited", "view", "_after_render",
                "_route", "_came_from", "_narrow", "_clock_running", "_connected", "_closed", "_reset_on_return"}  # fmt: skip
     assert asyncio.run(attributes()) <= allowed
+
+
+async def tap_every_destination(language: str, width: float) -> list[str]:
+    """Each bar or rail destination, tapped as the client taps it (an event with its data, which
+    a handler with a default argument would take for its own), opens its section."""
+    problems = []
+    async with running_shell("/", width=width, language=language, jurisdiction="us") as (shell, client):
+        tr = Translator(language)
+        for section in SECTIONS:
+            destinations = [c for c in walk(shell.view) if isinstance(c, ft.Semantics) and c.label == tr._(section.label)
+                            and c.button]  # fmt: skip
+            if not destinations:
+                continue  # not on this layout's bar (reached from Home or the app bar)
+            await client.event(destinations[0].content, "click")
+            if shell.visit and shell._current().route != section.route:
+                problems.append(f"{section.label}: tapping it showed {shell._current().route}")
+    return problems
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_tapping_each_destination_opens_its_section(width):
+    assert asyncio.run(tap_every_destination("es", WIDTHS[width])) == []
