@@ -23,7 +23,7 @@ run: setup compile cache bytecode
 
 ## Every test: content, i18n, settings and the real app in headless Chromium.
 test: setup compile cache bytecode
-	bash scripts/ensure-chromium
+	bash scripts/ensure-test-tools
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Content tools for editors: validate everything, re-export the JSON Schema.
@@ -55,7 +55,7 @@ compile: setup
 	$(BABEL) compile -d locales -D messages
 
 bench: setup compile cache bytecode
-	bash scripts/ensure-chromium
+	bash scripts/ensure-test-tools
 	$(PY) bench/run.py
 
 clean:

@@ -17,6 +17,9 @@ Category = Literal[
     "embassy", "international", "child_protection", "adult_protection", "law_enforcement",
 ]  # fmt: skip
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{2,}[0-9]$")
+# A web address to open on an explicit tap: http(s) or a bare host name, nothing a browser would
+# run (javascript:, data:) or hand to another program.
+URL = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?(/[^\s]*)?$")
 Name = text(120)
 
 
@@ -26,6 +29,11 @@ class Entry(BaseModel):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
     category: Category
     name: Name = Field(description="The organisation's own name, as it presents itself.")
+    names: dict[Literal["en", "es", "ar"], Name] | None = Field(
+        default=None,
+        description="The name in other languages, for a card that names its services: an Arabic card never shows "
+        "a name in Latin letters (it falls back to the neutral label).",
+    )
     phone: str | None = Field(default=None, description="Digits, spaces, parentheses and dashes; '+' first.")
     url: text(300) | None = None
     hours: Name | None = Field(default=None, description="Opening hours, as the organisation states them.")
@@ -49,6 +57,13 @@ class Entry(BaseModel):
             raise ValueError(f"invalid phone number {value!r}: use digits, spaces, ( ) and -")
         return value
 
+    @field_validator("url")
+    @classmethod
+    def _url_shape(cls, value: str | None) -> str | None:
+        if value is not None and not URL.match(value.strip()):
+            raise ValueError(f"invalid web address {value!r}: use https://… or a host name such as www.example.org")
+        return value
+
     @field_validator("verified")
     @classmethod
     def _not_in_future(cls, value: dt.date) -> dt.date:
@@ -61,6 +76,13 @@ class Entry(BaseModel):
         if not self.phone and not self.url:
             raise ValueError("an entry needs a phone number or a URL")
         return self
+
+    @property
+    def link(self) -> str | None:
+        """The URL to open: as the source writes it, with https:// when it gives no scheme."""
+        if not self.url:
+            return None
+        return self.url if "://" in self.url else f"https://{self.url}"
 
     @property
     def dial(self) -> str:

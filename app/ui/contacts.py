@@ -1,38 +1,54 @@
-"""Contacts: the referral directory and a card to show or hand to the patient, in the patient's
-language (chosen apart from the app's language), full size or as a small "shoe card"."""
+"""Contacts: numbers for where the clinician practises, each to call or copy with one tap, and a
+card for the patient in the patient's language (chosen apart from the app's), shown on screen or
+saved as a PDF to print, full size or small enough to hide in a shoe."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import flet as ft
-from babel import Locale
 
 from app.directory import Directory, load_directory
+from app.directory.card import Card, card_entries, make_card
 from app.directory.models import Entry
-from app.i18n import Translator, isolate_ltr
+from app.i18n import LANGUAGES, Translator, isolate_ltr
 from app.ui.icons import Icons
-from app.ui.widgets import FullScreen, directed_text, labelled_switch, language_choice, scrolling, subheading
+from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
+from app.ui.widgets import FullScreen, badge, directed_text, labelled_switch, language_choice, scrolling, subheading
 from app.visit import CardChoice
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
 
-
-def card_entries(directory: Directory) -> list[Entry]:
-    """What goes on a patient's card: services reachable by phone, hotlines first."""
-    return sorted((e for e in directory.entries if e.phone), key=lambda e: (e.category != "hotline", e.name))
+# The directory's kinds of service, by where the clinician meets them on this screen.
+REFERRAL = ("hotline", "anti_trafficking", "shelter", "health", "related", "legal_immigration", "interpreters", "embassy")
+PROTECTION = ("child_protection", "adult_protection", "law_enforcement")
 
 
 def build(shell: Shell) -> ft.Control | FullScreen:
-    tr = shell.tr
-    _ = tr._
-    directory = load_directory()
+    _ = shell.tr._
+    if shell.settings.jurisdiction is None:
+        return choose_jurisdiction(shell, _("The numbers depend on the country. You can change this later in Settings."))
     if shell.visit.card is None:
         shell.visit.card = CardChoice(language=shell.settings.language)
-    choice = shell.visit.card
-    if choice.showing:
+    if shell.visit.card.showing:
         return card_screen(shell)
+    directory = load_directory()
+    return scrolling([*card_options(shell, directory), ft.Divider(), *numbers(shell, directory)], spacing=10)
+
+
+# -- the card ----------------------------------------------------------------------------------
+
+
+def current_card(shell: Shell, directory: Directory) -> Card:
+    choice = shell.visit.card
+    return make_card(card_entries(directory, shell.settings.jurisdiction), choice.language, named=choice.named, shoe=choice.shoe)
+
+
+def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
+    _ = shell.tr._
+    choice = shell.visit.card
 
     def set_language(e) -> None:
         choice.language = e.control.selected[0]
@@ -45,27 +61,14 @@ def build(shell: Shell) -> ft.Control | FullScreen:
 
     def open_card() -> None:
         choice.showing = True
-        shell.page.pop_dialog()
         shell.render()
 
-    def ask_first() -> None:
-        # Seed 002: visible referral information can endanger the patient if a trafficker finds it.
-        shell.page.show_dialog(
-            ft.AlertDialog(
-                modal=True,
-                title=ft.Text(_("Before you show the card")),
-                content=ft.Text(
-                    _("Ask whether carrying a card is safe for the patient. Memorising the number is an alternative.")
-                ),
-                actions=[
-                    ft.TextButton(_("Cancel"), on_click=lambda: shell.page.pop_dialog()),
-                    ft.FilledButton(_("Show card"), on_click=open_card),
-                ],
-            )
-        )
+    async def save_pdf() -> None:
+        await save_card_pdf(shell, current_card(shell, directory))
 
-    rows: list[ft.Control] = [
-        ft.Text(_("Card language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
+    return [
+        subheading(_("Card for the patient")),
+        ft.Text(_("Card language"), theme_style=ft.TextThemeStyle.LABEL_LARGE),
         language_choice(choice.language, set_language),
         ft.SegmentedButton(
             selected=["shoe" if choice.shoe else "full"],
@@ -77,48 +80,56 @@ def build(shell: Shell) -> ft.Control | FullScreen:
             ],
         ),
         labelled_switch(_("Say on the card what the numbers are for"), choice.named, set_named),
-        ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=ask_first),
-        ft.Divider(),
-        subheading(_("Directory")),
-    ]
-    if not directory.has_local:
-        rows.append(
-            ft.Container(
-                ft.Text(
-                    _(
-                        "Only the numbers given in the sources are built in. Your facility must add and verify "
-                        "local services (shelters, health, legal help, interpreters, child and adult protection, "
-                        "police) in content/directory/local.yaml."
-                    ),
-                    color=ft.Colors.ON_TERTIARY_CONTAINER,
-                ),
-                bgcolor=ft.Colors.TERTIARY_CONTAINER,
-                padding=12,
-                border_radius=ft.BorderRadius.all(12),
-            )
-        )
-    for problem in directory.problems:
-        rows.append(ft.Text(tr.ltr(str(problem)), color=ft.Colors.ERROR, theme_style=ft.TextThemeStyle.BODY_SMALL))
-    rows += [directory_row(tr, entry) for entry in directory.entries]
-    return scrolling(rows, spacing=10)
-
-
-def directory_row(tr: Translator, entry: Entry) -> ft.Control:
-    _ = tr._
-    lines = [ft.Text(entry.name, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)]
-    if entry.phone:
-        lines.append(ft.Text(isolate_ltr(entry.phone), theme_style=ft.TextThemeStyle.BODY_LARGE))
-    if entry.url:
-        lines.append(ft.Text(tr.ltr(entry.url), theme_style=ft.TextThemeStyle.BODY_MEDIUM))
-    verified = entry.verified.isoformat()
-    lines.append(
+        ft.Row(
+            [
+                ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=lambda: ask_first(shell, open_card)),
+                ft.OutlinedButton(_("Save card as PDF"), icon=Icons.DOWNLOAD, key="save-card-pdf",
+                                  on_click=lambda: ask_first(shell, save_pdf)),
+            ],
+            wrap=True,
+        ),  # fmt: skip
         ft.Text(
-            _("Last verified: {date}").format(date=tr.ltr(verified)),
+            _("The PDF is made on this device to print. The app keeps no copy; delete the file once it is printed."),
             theme_style=ft.TextThemeStyle.BODY_SMALL,
             color=ft.Colors.ON_SURFACE_VARIANT,
+        ),
+    ]
+
+
+def ask_first(shell: Shell, go_on) -> None:
+    """Seed 002: visible referral information can endanger the patient if a trafficker finds it."""
+    _ = shell.tr._
+
+    async def proceed() -> None:
+        shell.page.pop_dialog()
+        result = go_on()
+        if asyncio.iscoroutine(result):
+            await result
+
+    shell.page.show_dialog(
+        ft.AlertDialog(
+            modal=True,
+            title=ft.Text(_("Before you give the card")),
+            content=ft.Text(_("Ask whether carrying a card is safe for the patient. Memorising the number is an alternative.")),
+            actions=[
+                ft.TextButton(_("Cancel"), on_click=lambda: shell.page.pop_dialog()),
+                ft.FilledButton(_("Continue"), on_click=proceed),
+            ],
         )
     )
-    return ft.Semantics(content=ft.Column(lines, spacing=2), container=True)
+
+
+async def save_card_pdf(shell: Shell, card: Card) -> None:
+    """Made in memory and handed to the browser or the system's save dialog: nothing stays here."""
+    from app.directory.card_pdf import CardTooLong, card_pdf  # fpdf2 and HarfBuzz load on first use
+
+    _ = shell.tr._
+    try:
+        pdf = await asyncio.to_thread(card_pdf, card)
+    except CardTooLong:
+        shell.page.show_dialog(ft.SnackBar(ft.Text(_("Too many numbers for the small card: choose the full card."))))
+        return
+    await ft.FilePicker().save_file(file_name="card.pdf", src_bytes=pdf)  # a name that says nothing
 
 
 def card_screen(shell: Shell) -> FullScreen:
@@ -126,38 +137,125 @@ def card_screen(shell: Shell) -> FullScreen:
         shell.visit.card.showing = False
         shell.render()
 
-    content = ft.Container(card_view(shell), alignment=ft.Alignment.TOP_CENTER, padding=16)
+    card = current_card(shell, load_directory())
+    content = ft.Container(card_view(card), alignment=ft.Alignment.TOP_CENTER, padding=16)
     return FullScreen(shell.tr._("Card"), content, close)
 
 
-def card_view(shell: Shell) -> ft.Control:
-    """The card itself, in the patient's language, large enough to read at arm's length, laid out
-    in that language's direction inside the app's."""
-    choice = shell.visit.card
-    tr = Translator(choice.language)
-    language = tr.language
-    _ = tr._
-    title = _("Help with trafficking and exploitation") if choice.named else _("Useful numbers")
-    scale = 0.7 if choice.shoe else 1.0
-    lines: list[ft.Control] = [directed_text(title, language, size=28 * scale, weight=ft.FontWeight.W_700)]
-    for entry in card_entries(load_directory()):
-        label = entry.name if choice.named or not entry.card_label else entry.card_label.get(choice.language, entry.name)
-        lines.append(directed_text(label, language, size=20 * scale, weight=ft.FontWeight.W_600))
-        # Digits stay left to right inside Arabic; the tel: link would use entry.dial (ASCII digits).
-        lines.append(directed_text(isolate_ltr(entry.phone), language, size=34 * scale, weight=ft.FontWeight.W_700,
-                                   key=f"phone-{entry.id}"))  # fmt: skip
-        details = []
-        if entry.hours and not choice.shoe:
-            details.append(_("Hours: {hours}").format(hours=entry.hours))
-        if entry.languages and not choice.shoe:
-            names = ", ".join(Locale.parse(code).get_display_name(choice.language) for code in entry.languages)
-            details.append(_("Languages: {languages}").format(languages=names))
-        lines += [directed_text(line, language, size=16 * scale) for line in details]
+def card_view(card: Card) -> ft.Control:
+    """The card itself, large enough to read at arm's length, laid out in the card's direction
+    inside the app's. The small card has a bank card's proportions and no details."""
+    language = LANGUAGES[card.language]
+    if card.shoe:
+        rows: list[ft.Control] = [directed_text(card.title, language, size=15, weight=ft.FontWeight.W_700)]
+        for line in card.lines:
+            rows.append(directed_text(line.label, language, size=12, max_lines=2))
+            rows.append(directed_text(isolate_ltr(line.phone), language, size=19, weight=ft.FontWeight.W_700,
+                                      key=f"phone-{line.dial}"))  # fmt: skip
+        body = ft.Column(rows, spacing=2, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        return framed(body, padding=12, width=340, height=214)
+    rows = [directed_text(card.title, language, size=28, weight=ft.FontWeight.W_700)]
+    for line in card.lines:
+        rows.append(directed_text(line.label, language, size=20, weight=ft.FontWeight.W_600))
+        rows.append(directed_text(isolate_ltr(line.phone), language, size=34, weight=ft.FontWeight.W_700,
+                                  key=f"phone-{line.dial}"))  # fmt: skip
+        rows += [directed_text(detail, language, size=16) for detail in line.details]
+    body = ft.Column(rows, spacing=6, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+    return framed(body, padding=24)
+
+
+def framed(body: ft.Control, padding: float, width: float | None = None, height: float | None = None) -> ft.Container:
     return ft.Container(
-        ft.Column(lines, spacing=6 * scale, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),
-        padding=24 * scale,
+        body,
+        padding=padding,
         border=ft.Border.all(2, ft.Colors.OUTLINE),
-        border_radius=ft.BorderRadius.all(16),
-        width=320 if choice.shoe else None,
+        border_radius=ft.BorderRadius.all(12),
+        width=width,
+        height=height,
         key="referral-card",
     )
+
+
+# -- the numbers -------------------------------------------------------------------------------
+
+
+def numbers(shell: Shell, directory: Directory) -> list[ft.Control]:
+    tr = shell.tr
+    _ = tr._
+    jurisdiction = shell.settings.jurisdiction
+    where = jurisdiction_name(shell, jurisdiction)
+    rows: list[ft.Control] = [
+        ft.Row(
+            [
+                subheading(_("Numbers for {jurisdiction}").format(jurisdiction=where)),
+                ft.TextButton(_("Change"), on_click=lambda: shell.navigate("/settings")),
+            ],
+            wrap=True,
+        )
+    ]
+    if directory.problems:
+        rows.append(notice(_("Some of your facility's services could not be read and are not shown. "
+                             "Settings, under \"For your facility\", says where.")))  # fmt: skip
+    referral = [e for c in REFERRAL for e in directory.by_category(c, jurisdiction)]
+    rows += [entry_row(shell, e) for e in referral]
+    if not directory.has_local:
+        rows.append(notice(_("Your facility has not added its local services yet (shelters, health, legal help, "
+                             "interpreters, child and adult protection, police).")))  # fmt: skip
+    protection = [e for c in PROTECTION for e in directory.by_category(c, jurisdiction)]
+    if protection:
+        rows += [ft.Divider(), subheading(_("Protection services and police")), *map(lambda e: entry_row(shell, e), protection)]
+    international = directory.by_category("international", jurisdiction)
+    if international:
+        rows += [ft.Divider(), subheading(_("International organisations")), *map(lambda e: entry_row(shell, e), international)]
+    return rows
+
+
+def notice(text: str) -> ft.Control:
+    return ft.Container(
+        ft.Text(text, color=ft.Colors.ON_TERTIARY_CONTAINER),
+        bgcolor=ft.Colors.TERTIARY_CONTAINER,
+        padding=12,
+        border_radius=ft.BorderRadius.all(12),
+    )
+
+
+def entry_row(shell: Shell, entry: Entry) -> ft.Control:
+    tr = shell.tr
+    _ = tr._
+    name = (entry.names or {}).get(tr.language.code, entry.name)  # in the app's language where given
+    lines: list[ft.Control] = [ft.Text(name, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)]
+    if entry.jurisdiction:  # a national line: say whose
+        lines.append(badge(jurisdiction_name(shell, entry.jurisdiction)))
+    if entry.phone:
+        number = isolate_ltr(entry.phone)
+        lines.append(
+            ft.Row(
+                [
+                    # Opened only by this explicit tap: the phone's dialler, with ASCII digits.
+                    ft.FilledTonalButton(number, icon=Icons.CALL, action=ft.OpenUrl(f"tel:{entry.dial}"),
+                                         key=f"call-{entry.id}"),
+                    ft.TextButton(_("Copy"), icon=Icons.CONTENT_COPY, action=ft.CopyToClipboard(entry.phone),
+                                  on_click=lambda: copied(shell), key=f"copy-{entry.id}"),
+                ],
+                wrap=True,
+            )  # fmt: skip
+        )
+    if entry.url:
+        lines.append(
+            ft.TextButton(tr.ltr(entry.url), icon=Icons.OPEN_IN_NEW, key=f"open-{entry.id}",
+                          action=ft.OpenUrl(entry.link, target=ft.UrlTarget.BLANK))  # fmt: skip
+        )
+    details = [entry.hours, entry.eligibility]
+    lines += [ft.Text(detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM) for detail in details if detail]
+    lines.append(
+        ft.Text(
+            _("Last verified: {date}").format(date=tr.ltr(entry.verified.isoformat())),
+            theme_style=ft.TextThemeStyle.BODY_SMALL,
+            color=ft.Colors.ON_SURFACE_VARIANT,
+        )
+    )
+    return ft.Semantics(content=ft.Column(lines, spacing=4), container=True)
+
+
+def copied(shell: Shell) -> None:
+    shell.page.show_dialog(ft.SnackBar(ft.Text(shell.tr._("Number copied"))))

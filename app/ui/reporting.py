@@ -19,7 +19,7 @@ from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
-from app.ui.settings_view import pack_order
+from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
 from app.ui.widgets import heading, scrolling, source_line, subheading
 
 if TYPE_CHECKING:
@@ -39,7 +39,8 @@ def build(shell: Shell) -> ft.Control:
     if jurisdiction is not None and jurisdiction not in packs and problems:
         raise DataError(list(problems))  # the chosen pack is broken: say where; Settings offers the others
     if jurisdiction not in packs:
-        return where_you_practise(shell, text, packs)
+        why = shell.tr._("The reporting rules depend on the country. You can change this later in Settings.")
+        return choose_jurisdiction(shell, why, set(packs), after=[verify_banner(text, full=True)])
     pack = packs[jurisdiction]
     if shell.visit.reporting is None:
         shell.visit.reporting = Answers()
@@ -75,37 +76,6 @@ def verify_banner(text: ReportingFile, full: bool = False) -> ft.Container:
         padding=ft.Padding.symmetric(horizontal=12, vertical=8),
         key="verify-local-law",
     )
-
-
-def where_you_practise(shell: Shell, text: ReportingFile, packs: dict[str, Pack]) -> ft.Control:
-    """Asked the first time the aid is used: the rules depend on the country. Stored as a setting."""
-    _ = shell.tr._
-
-    def option(pack_id: str) -> ft.Control:
-        item = text.item(f"pack_{pack_id}")
-
-        async def choose() -> None:
-            await shell.change_settings(jurisdiction=pack_id)
-
-        return ft.Card(
-            ft.ListTile(
-                title=ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
-                subtitle=ft.Text(item.detail or "", theme_style=ft.TextThemeStyle.BODY_MEDIUM),
-                on_click=choose,
-            ),
-            key=f"pack-{pack_id}",
-        )
-
-    return scrolling(
-        [
-            heading(_("Where do you practise?")),
-            ft.Text(_("The reporting rules depend on the country. You can change this later in Settings."),
-                    theme_style=ft.TextThemeStyle.BODY_LARGE),
-            *map(option, pack_order(set(packs))),
-            verify_banner(text, full=True),
-        ],
-        spacing=12,
-    )  # fmt: skip
 
 
 def _choice_group(labels: dict[str, str], value: str | None, on_change: Callable[[str | None], None]) -> ft.SegmentedButton:
@@ -216,7 +186,7 @@ def jurisdiction_line(shell: Shell, text: ReportingFile, pack: Pack) -> ft.Contr
     _ = shell.tr._
     return ft.Row(
         [
-            ft.Text(_("Rules for: {jurisdiction}").format(jurisdiction=text.item(f"pack_{pack.id}").title),
+            ft.Text(_("Rules for: {jurisdiction}").format(jurisdiction=jurisdiction_name(shell, pack.id)),
                     theme_style=ft.TextThemeStyle.LABEL_LARGE, weight=ft.FontWeight.W_600),
             ft.TextButton(_("Change"), on_click=lambda: shell.navigate("/settings")),
         ],

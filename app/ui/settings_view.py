@@ -6,28 +6,14 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from app.datafiles.problems import DataError
 from app.i18n import LANGUAGES
 from app.settings import TEXT_SCALES, jurisdictions
 from app.ui.icons import Icons
+from app.ui.jurisdiction import jurisdiction_name, jurisdiction_order
 from app.ui.widgets import labelled_switch, scrolling, subheading
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
-
-
-def pack_name(shell: Shell, pack: str) -> str:
-    # Settings must stay usable even when content or a pack is broken: it is the way out. So the
-    # choices come from the packs' file names, and a name falls back to the id.
-    try:
-        return shell.bundle.reporting.item(f"pack_{pack}").title
-    except (DataError, StopIteration):
-        return pack
-
-
-def pack_order(ids: set[str]) -> list[str]:
-    """The United States and Canada first, other packs by id, "another country" last."""
-    return sorted(ids, key=lambda pack: ({"us": 0, "ca": 1, "generic": 3}.get(pack, 2), pack))
 
 
 def build(shell: Shell) -> ft.Control:
@@ -66,7 +52,7 @@ def build(shell: Shell) -> ft.Control:
         value=settings.jurisdiction,
         on_change=on_jurisdiction,
         content=ft.Column(
-            [ft.Radio(value=pack, label=pack_name(shell, pack)) for pack in pack_order(jurisdictions())], spacing=0
+            [ft.Radio(value=pack, label=jurisdiction_name(shell, pack)) for pack in jurisdiction_order(jurisdictions())], spacing=0
         ),
     )
     dark = labelled_switch(_("Dark theme"), settings.theme == "dark", on_theme)
@@ -89,6 +75,41 @@ def build(shell: Shell) -> ft.Control:
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
             ft.OutlinedButton(_("Privacy"), icon=Icons.LOCK_OUTLINE, on_click=lambda: shell.navigate("/privacy")),
+            ft.Divider(),
+            for_your_facility(shell),
         ],
         spacing=10,
+    )
+
+
+def for_your_facility(shell: Shell) -> ft.Control:
+    """How a facility adds its own services, and what is wrong with its files: folded away, as it is
+    for whoever sets the app up, not for the clinician at the bedside."""
+    from app.directory import load_directory
+    from app.directory.load import local_path
+    from app.rules.packs import pack_problems
+
+    tr = shell.tr
+    _ = tr._
+    directory = load_directory()
+    local = sum(1 for entry in directory.entries if entry.source is None)
+    problems = [*directory.problems, *pack_problems()]
+    small = {"theme_style": ft.TextThemeStyle.BODY_MEDIUM}
+    lines: list[ft.Control] = [
+        ft.Text(_("Local services (shelters, health, legal help, interpreters, protection services, police) are "
+                  "added by the facility in a file on the computer that serves the app:"), **small),
+        ft.Text(tr.ltr(str(local_path())), selectable=True, font_family="monospace", key="facility-file", **small),
+        ft.Text(_("Start from the example file beside it. Every entry needs a phone number or a web address and "
+                  "the date someone last checked it. The README explains every field."), **small),
+        ft.Text(tr.ngettext("{count} local service added.", "{count} local services added.", local).format(count=local),
+                weight=ft.FontWeight.W_600),
+    ]  # fmt: skip
+    if problems:
+        lines.append(ft.Text(_("Problems found in the facility's files:"), color=ft.Colors.ERROR, weight=ft.FontWeight.W_600))
+        lines += [ft.Text(tr.ltr(str(problem)), color=ft.Colors.ERROR, selectable=True, **small) for problem in problems]
+    return ft.ExpansionTile(
+        title=ft.Text(_("For your facility"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+        controls=[ft.Column(lines, spacing=8)],
+        expanded=bool(problems),
+        key="for-your-facility",
     )

@@ -22,6 +22,7 @@ FAULTS = {
     "latin1_bytes": "not UTF-8 text",
     "alias_bomb": "aliases expand this to more than 250,000 values",
     "too_long": "at most 120 characters",
+    "script_url": "invalid web address 'javascript:alert(1)'",
 }
 
 
@@ -60,6 +61,13 @@ def test_shipped_directory_has_the_seed_hotlines_exactly():
 def test_tel_links_use_ascii_digits_only():
     us = next(e for e in read_directory(BUILTIN)[0] if e.id == "ref_hotline_us")
     assert us.dial == "18883737888"
+
+
+def test_web_addresses_open_over_http_and_keep_what_the_source_wrote():
+    links = {e.id: (e.url, e.link) for e in read_directory(BUILTIN)[0] if e.url}
+    assert links["ref_who"] == ("www.who.int/", "https://www.who.int/")
+    assert links["ref_unhcr"] == ("http://www.unhcr.org/en-us/", "http://www.unhcr.org/en-us/")
+    assert all(link.startswith(("https://", "http://")) for _, link in links.values())
 
 
 def test_a_valid_local_file_adds_its_entries(tmp_path):

@@ -79,7 +79,7 @@ def test_reporting_form_capacity_check_and_result_build(language):
 
 
 async def show_card(language: str, card_language: str) -> FullScreen:
-    async with running_shell("/contacts", language=language) as (shell, client):
+    async with running_shell("/contacts", language=language, jurisdiction="us") as (shell, client):
         shell.visit.card = CardChoice(language=card_language, showing=True)
         shell.render()
         await client.settle()

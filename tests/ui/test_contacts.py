@@ -1,0 +1,67 @@
+"""Contacts on the real shell: asked where the clinician practises first, then that country's
+numbers only, each a tel: link with ASCII digits and a copy action; the PDF card handed over as
+bytes, never written here."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import flet as ft
+import pypdf
+
+from app.i18n import Translator
+from tests.fake_client import texts, walk
+from tests.ui.harness import running_shell
+
+
+def by_key(shell, key: str):
+    return next(c for c in walk(shell.view) if getattr(c, "key", None) == key)
+
+
+def test_contacts_asks_where_first_and_then_shows_that_countrys_numbers_only():
+    async def run():
+        async with running_shell("/contacts", language="es") as (shell, client):
+            tr = Translator("es")
+            assert tr._("Where do you practise?") in texts(shell.view)
+            await client.event(by_key(shell, "pack-ca").content, "click")
+            assert shell.settings.jurisdiction == "ca"
+            keys = {c.key for c in walk(shell.view) if isinstance(getattr(c, "key", None), str)}
+            assert "call-ref_hotline_ca" in keys and "call-ref_hotline_us" not in keys
+            call = by_key(shell, "call-ref_hotline_ca")
+            assert call.action.url == "tel:18339001010"  # opened by the dialler, ASCII digits only
+            copy = by_key(shell, "copy-ref_hotline_ca")
+            assert copy.action.data == "1 (833) 900-1010"
+            assert "Canadá" in texts(shell.view)  # a national line says whose it is
+
+    asyncio.run(run())
+
+
+def test_other_countries_get_no_national_hotline():
+    async def run():
+        async with running_shell("/contacts", language="en", jurisdiction="generic") as (shell, _client):
+            keys = {c.key for c in walk(shell.view) if isinstance(getattr(c, "key", None), str)}
+            assert not {k for k in keys if k.startswith("call-ref_hotline")}
+
+    asyncio.run(run())
+
+
+def test_the_pdf_card_is_handed_to_the_client_as_bytes_after_the_safety_question():
+    async def run():
+        async with running_shell("/contacts", language="en", jurisdiction="us") as (shell, client):
+            shell.visit.card.language = "ar"
+            await client.event(by_key(shell, "save-card-pdf"), "click")
+            dialog = shell.page._dialogs.controls[-1]
+            assert isinstance(dialog, ft.AlertDialog)  # is carrying a card safe? asked first
+            await client.event(dialog.actions[-1], "click")
+            for _ in range(200):  # the PDF is made in a worker thread
+                saves = [args for name, args in client.calls if name == "save_file"]
+                if saves:
+                    break
+                await asyncio.sleep(0.02)
+            (args,) = saves
+            assert args["file_name"] == "card.pdf"
+            text = pypdf.PdfReader(io.BytesIO(args["src_bytes"])).pages[0].extract_text()
+            assert "1 (888) 373-7888" in text and "خط المساعدة" in text
+
+    asyncio.run(run())
