@@ -19,7 +19,7 @@ async def main(page: ft.Page) -> None:
     from app.ui.shell import Shell
 
     store = SettingsStore()
-    settings = await store.load()
+    settings = await store.load(page)
     Shell(page, store, settings).start()
     warmup.after_first_screen(settings.language)
 

@@ -35,7 +35,8 @@ from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.responses import PlainTextResponse
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message as ASGIMessage, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
@@ -44,6 +45,7 @@ from flet.controls.types import RouteUrlStrategy, WebRenderer
 from flet.messaging.protocol import Message, MessageAction, SessionCrashedBody
 from flet_web.fastapi import FletApp, FletStaticFiles, app_manager
 
+from app import client_patches
 from app.web_files import CSP
 
 log = logging.getLogger("app.server")
@@ -238,6 +240,7 @@ def build_app(
     flet-web's session manager (session expiry, temp dir of the patched index.html)."""
     app = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None, on_startup=list(on_startup))
     app.router.add_websocket_route(WEBSOCKET_PATH, FletSocket(main, before_main=before_main, extra_origins=extra_origins))
+    add_client_patches(app)  # before the client's own files, which answer every other path
     app.mount(
         "/",
         FletStaticFiles(
@@ -251,6 +254,39 @@ def build_app(
     app.add_middleware(TrustedHost, names=allowed_hosts)
     app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)  # added last: outermost
     return app
+
+
+def add_client_patches(app) -> None:
+    """The client's files as app.client_patches changes them, the Rive stub and the fallback font."""
+
+    def patched_file(name: str):
+        async def serve(request: Request) -> Response:
+            try:
+                served = client_patches.patched(name)
+            except client_patches.ClientChanged:
+                log.exception("Not serving %s", name)
+                return PlainTextResponse("Not available", status_code=500)
+            if request.headers.get("if-none-match") == served.etag:
+                return Response(status_code=304, headers={"etag": served.etag})
+            return Response(served.body, media_type=served.media_type, headers={"etag": served.etag, "cache-control": "no-cache"})
+
+        return serve
+
+    async def rive_stub(request: Request) -> Response:
+        return Response(client_patches.RIVE_STUB, media_type="text/javascript")
+
+    def fallback_font(font: Path):
+        async def serve(request: Request) -> Response:
+            return FileResponse(font, media_type="font/ttf")
+
+        return serve
+
+    for name in client_patches.PATCHED:
+        app.router.add_route(f"/{name}", patched_file(name), methods=["GET", "HEAD"])
+    for path in client_patches.RIVE_PATHS:
+        app.router.add_route(path, rive_stub, methods=["GET"])
+    for family, font in client_patches.FALLBACK_FONTS.items():
+        app.router.add_route(f"/assets/fonts/{family}/{{rest:path}}", fallback_font(font), methods=["GET"])
 
 
 def refuse_flet_overrides(host: str, port: int) -> None:

@@ -36,13 +36,34 @@ CSP = (
 # allows it anyway.)
 BOOTSTRAP = '\n  <link rel="preload" href="flutter_bootstrap.js" as="script">'
 # The loading screen: the stored theme's background and nothing else (the picture is blank, see
-# scripts/make-icons), instead of the system's preference and a framework logo.
+# scripts/make-icons), instead of the system's preference and a framework logo. Flet's page
+# removes it at Flutter's first frame, which is only the client's waiting screen (a spinner, its
+# "Working..." blanked by app.client_patches, in the system's theme). Renamed "cover", it stays
+# until the app's first screen has been sent, which sets the page's title (after Flutter itself
+# set it to ""), and two frames more. The timer only guards against a client that never does.
 THEMED_LOADING = """<script>
     try {
       if (JSON.parse(localStorage.getItem("flutter.theme")) === "dark") document.documentElement.className = "dark";
     } catch (e) {}
+    (function () {
+      var said = { es: "Cargando", ar: "\u062c\u0627\u0631\u064d \u0627\u0644\u062a\u062d\u0645\u064a\u0644" };
+      document.addEventListener("DOMContentLoaded", function () {
+        try { var label = said[JSON.parse(localStorage.getItem("flutter.language"))]; } catch (e) {}
+        if (label) document.getElementById("cover")?.setAttribute("aria-label", label);
+      });
+      var cleared = false, painted = false, ready = false;
+      function uncover() { if (painted && ready) { document.getElementById("cover")?.remove(); window.__uncovered = performance.now(); } }
+      window.addEventListener("flutter-first-frame", function () { painted = true; uncover(); }, { once: true });
+      document.addEventListener("DOMContentLoaded", function () {
+        new MutationObserver(function () {
+          if (!document.title) cleared = true;
+          else if (cleared && !ready) { ready = true; requestAnimationFrame(function () { requestAnimationFrame(uncover); }); }
+        }).observe(document.head, { childList: true, subtree: true, characterData: true });
+      });
+      setTimeout(function () { painted = ready = true; uncover(); }, 15000);
+    })();
   </script>
-  <style>html.dark, html.dark body, html.dark #loading { background: #191c1b !important; }</style>
+  <style>#cover { z-index: 2147483647; } html.dark, html.dark body, html.dark #cover { background: #191c1b !important; }</style>
 </head>"""
 INDEX = paths.ASSETS_DIR / "index.html"
 MANIFEST = paths.ASSETS_DIR / "manifest.json"
@@ -71,7 +92,7 @@ def patched_index(original: str) -> str:
         if old not in original:
             raise ValueError(f"flet-web's index.html changed: {old!r} not found")
         original = original.replace(old, new)
-    return original
+    return original.replace('id="loading"', 'id="cover"').replace("#loading", "#cover")
 
 
 def app_fonts() -> dict[str, str]:

@@ -1,0 +1,76 @@
+"""Three things Flet's compiled web client does that the app cannot configure, undone where the
+client is served (app.server), on the bytes of the installed flet-web, in memory:
+
+1. While it waits for the app's first screen it shows "Working..." in English, whatever the
+   language. The text becomes blanks (the same length: in the wasm build each string is stored
+   with its length), leaving only the spinner.
+2. At start it loads Rive's runtime (for animations the app never shows) from cdn.jsdelivr.net.
+   The page's policy blocks it, but the browser still tries, and says so in its console. The
+   address becomes a path of the app's own (the same length), where a stub answers: its promise
+   never settles, which is what Rive's loader saw when the request was blocked.
+3. Flutter asks `assets/fonts/<family>/...` for a fallback font when a glyph is missing from a
+   text style's fonts; only the fallback for Arabic is ever asked for here, and there was no
+   such file (404). The bundled Noto Sans Arabic answers it.
+
+Each replacement must be found exactly once: with a flet-web that changed, the client's file is
+not served at all (the server logs why) and tests/server/test_client_patches.py fails, instead of
+a patch silently doing nothing. Patched on first request (~18 MB read once), not at start-up,
+which the benchmark holds to the bare app's pace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app import paths
+
+WORKING = b"Working..."
+RIVE_CDN = b"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"
+RIVE_LOCAL_PREFIX = b"/rive-is-not-used/"
+RIVE_LOCAL = RIVE_LOCAL_PREFIX + b"-" * (len(RIVE_CDN) - len(RIVE_LOCAL_PREFIX) - 1) + b"/"
+RIVE_STUB = b"window.RiveNative = function () { return new Promise(function () {}); };\n"
+PATCHED = ("main.dart.wasm", "main.dart.js")
+MEDIA_TYPES = {"main.dart.wasm": "application/wasm", "main.dart.js": "text/javascript"}
+FALLBACK_FONTS = {"notosansarabic": paths.ASSETS_DIR / "fonts" / "NotoSansArabic-Regular.ttf"}
+
+
+class ClientChanged(RuntimeError):
+    """The installed flet-web is not the one these patches were written for."""
+
+
+@dataclass(frozen=True)
+class Served:
+    body: bytes
+    media_type: str
+
+    @property
+    def etag(self) -> str:
+        return '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
+
+
+def replace_once(data: bytes, old: bytes, new: bytes, where: str) -> bytes:
+    if len(old) != len(new):
+        raise ValueError("a replacement must keep the length")
+    if data.count(old) != 1:
+        raise ClientChanged(f"{where}: expected {old[:40]!r} exactly once, found it {data.count(old)} times")
+    return data.replace(old, new)
+
+
+def client_file(name: str) -> Path:
+    import flet_web
+
+    return Path(flet_web.__file__).parent / "web" / name
+
+
+@cache
+def patched(name: str) -> Served:
+    data = client_file(name).read_bytes()
+    data = replace_once(data, WORKING, b" " * len(WORKING), name)
+    data = replace_once(data, RIVE_CDN, RIVE_LOCAL, name)
+    return Served(data, MEDIA_TYPES[name])
+
+
+RIVE_PATHS = tuple("/" + (RIVE_LOCAL.decode() + sub).lstrip("/") for sub in ("wasm/rive_native.js", "wasm_compatibility/rive_native.js"))

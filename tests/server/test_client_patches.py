@@ -1,0 +1,40 @@
+"""What the served client no longer does: show "Working..." in English, ask a CDN for Rive's
+runtime, or ask for a fallback font that is not there. Checked on the bytes served, and each
+patch must still find what it replaces in the installed flet-web."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import client_patches
+from tests.server.test_served import get, server  # noqa: F401 (the module's running server)
+
+
+@pytest.mark.parametrize("name", client_patches.PATCHED)
+def test_the_client_is_served_without_working_or_the_cdn(server, name):  # noqa: F811
+    url, _process, _log = server
+    status, headers, body = get(f"{url}/{name}")
+    original = client_patches.client_file(name).read_bytes()
+    assert status == 200 and headers["content-type"].startswith(client_patches.MEDIA_TYPES[name])
+    assert len(body) == len(original)  # strings keep their length: the wasm build stores it
+    assert client_patches.WORKING in original and client_patches.WORKING not in body
+    assert b"cdn.jsdelivr.net" in original and b"cdn.jsdelivr.net" not in body
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]  # the security headers still apply
+    again, again_headers, _ = get(f"{url}/{name}", {"If-None-Match": headers["etag"]})
+    assert again == 304 and again_headers["etag"] == headers["etag"]
+
+
+def test_the_rive_stub_and_the_arabic_fallback_font_are_served_by_the_app(server):  # noqa: F811
+    url, _process, _log = server
+    for path in client_patches.RIVE_PATHS:
+        status, headers, body = get(url + path)
+        assert status == 200 and body == client_patches.RIVE_STUB
+    status, headers, body = get(url + "/assets/fonts/notosansarabic/v28/any-name.woff2")
+    assert status == 200 and body == client_patches.FALLBACK_FONTS["notosansarabic"].read_bytes()
+
+
+def test_a_changed_client_is_refused_not_patched_silently():
+    with pytest.raises(client_patches.ClientChanged):
+        client_patches.replace_once(b"nothing to see", client_patches.WORKING, b" " * 10, "main.dart.wasm")
+    with pytest.raises(client_patches.ClientChanged):
+        client_patches.replace_once(b"Working... Working...", client_patches.WORKING, b" " * 10, "main.dart.js")
