@@ -85,6 +85,13 @@ class Entry(BaseModel):
         return self.url if "://" in self.url else f"https://{self.url}"
 
     @property
+    def site(self) -> str | None:
+        """The address as shown: its host name, which fits a phone's width at any text size."""
+        if not self.url:
+            return None
+        return self.url.split("://", 1)[-1].split("/", 1)[0]
+
+    @property
     def dial(self) -> str:
         """What a tel: link needs: ASCII digits and a leading '+' only."""
         return "".join(c for c in self.phone or "" if c.isdigit() or c == "+")

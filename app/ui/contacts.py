@@ -242,7 +242,7 @@ def entry_row(shell: Shell, entry: Entry) -> ft.Control:
         )
     if entry.url:
         lines.append(
-            ft.TextButton(tr.ltr(entry.url), icon=Icons.OPEN_IN_NEW, key=f"open-{entry.id}",
+            ft.TextButton(tr.ltr(entry.site), icon=Icons.OPEN_IN_NEW, key=f"open-{entry.id}",
                           action=ft.OpenUrl(entry.link, target=ft.UrlTarget.BLANK))  # fmt: skip
         )
     details = [entry.hours, entry.eligibility]

@@ -1,0 +1,96 @@
+"""At the bedside: a start that is neutral and asks nothing of other servers, and layouts that
+hold at 160 % text in every language, at phone and desktop size, without a word broken in two."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.i18n import LANGUAGES, Translator
+from app.ui import navigation
+from app.ui.shell import BAR
+
+pytestmark = pytest.mark.browser
+FRAMEWORK = re.compile(r"flet|flutter|working\.\.\.", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_start_is_neutral_and_asks_nothing_of_other_servers(app, language):
+    requests, failures, console = [], [], []
+    app.page.on("request", lambda request: requests.append(request.url))
+    app.page.on("response", lambda response: response.status >= 400 and failures.append(f"{response.status} {response.url}"))
+    app.page.on("console", lambda message: console.append(message.text))
+    # What the loading screen says, read as the page is parsed: before any script has run.
+    app.page.add_init_script("""document.addEventListener('DOMContentLoaded', () => setTimeout(() => {
+        const cover = document.getElementById('cover');
+        window.__cover = cover ? [cover.innerText.trim(), cover.getAttribute('aria-label'), document.title] : null;
+    }));""")
+    app.use_language(language).open("/")
+    app.see(Translator(language)._("This app stores no patient information. Only your settings are kept on this device."))
+
+    text, label, title = app.page.evaluate("window.__cover")
+    assert text == "" and title == "Care Reference"
+    assert not FRAMEWORK.search(label) and label == {"en": "Loading", "es": "Cargando", "ar": "جارٍ التحميل"}[language]
+    assert app.page.evaluate("document.getElementById('cover')") is None  # gone once the first screen is there
+    # Its own server only (blob: URLs are the page's own workers).
+    assert [url for url in requests if not url.removeprefix("blob:").startswith(app.base_url)] == []
+    assert failures == []
+    assert not [line for line in console if "Content Security Policy" in line or "Failed to load" in line], console
+
+
+# Each screen where long words meet narrow room: the bar and rail, titles, segmented choices
+# (the languages), banners, and the reporting form.
+ROUTES = ("/", "/indicators", "/asking", "/next", "/contacts", "/settings", "/glossary", "/yourself")
+MEASURE = """async ([scale, adjust, unpainted]) => {
+    // The app's own fonts, loaded into the page to measure with (the Flutter canvas has its own copy).
+    for (const [family, file] of [['MeasureLatin', 'NotoSans-Regular'], ['MeasureArabic', 'NotoSansArabic-Regular']]) {
+        const face = new FontFace(family, `url(/fonts/${file}.ttf)`);
+        document.fonts.add(await face.load());
+    }
+    const context = document.createElement('canvas').getContext('2d');
+    const smallest = 11 * scale;  // Material's smallest text style (label small), at this text size
+    const width = (word) => {
+        const arabic = /[\\u0600-\\u06FF]/.test(word);
+        context.font = `${smallest * (arabic ? adjust : 1)}px ${arabic ? 'MeasureArabic' : 'MeasureLatin'}`;
+        return context.measureText(word).width;
+    };
+    const broken = [];
+    for (const node of document.querySelectorAll('flt-semantics')) {
+        const label = (node.getAttribute('aria-label') || (node.childElementCount ? '' : node.textContent) || '').trim();
+        const box = node.getBoundingClientRect();
+        // A group's name is its question or its merged lines, laid out by its children, not by it.
+        if (!label || box.width < 1 || unpainted.includes(label) || node.getAttribute('role') === 'group') continue;
+        for (const word of label.replace(/[\\u2066-\\u2069]/g, '').split(/\\s+/)) {
+            // Flutter breaks inside a word only when the word is wider than the line.
+            if (width(word) > box.width + 1) broken.push(`${word} (${Math.round(width(word))} px in ${Math.round(box.width)} px)`);
+        }
+    }
+    return broken;
+}"""
+
+
+def unpainted_names(language: str, width: float) -> list[str]:
+    """Names a screen reader hears that are not painted as text: the app bar's icons and, where
+    the bar is icon-only, its destinations."""
+    tr = Translator(language)
+    names = [tr._("Search"), tr._("Settings")]
+    if not navigation.bar_shows_labels(width, 1.6):
+        names += [tr._(section.label) for section in BAR]
+    return names
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_no_word_is_broken_at_160_percent(app, language):
+    app.use_language(language).store(text_scale="1.6").open("/")
+    unpainted = unpainted_names(language, app.page.viewport_size["width"])
+    broken = {}
+    for route in ROUTES:
+        app.open(route)
+        app.see(Translator(language)._("Exit"))
+        app.settle()
+        found = app.page.evaluate(MEASURE, [1.6, LANGUAGES[language].size_adjust, unpainted])
+        if found:
+            broken[route] = found
+        app.shot(f"160-{language}-{route.strip('/') or 'home'}")
+    assert broken == {}
