@@ -44,6 +44,7 @@ class Opened:
 
     route: str
     item_id: str
+    came_from: str | None = None  # where the link was: Back returns there
 
 
 @dataclass
@@ -78,8 +79,8 @@ class Visit:
         if self.opened is not None and self.opened.route != route:
             self.opened = None
 
-    def open_item(self, route: str, item_id: str) -> None:
-        self.opened = Opened(route, item_id)
+    def open_item(self, route: str, item_id: str, came_from: str | None = None) -> None:
+        self.opened = Opened(route, item_id, came_from)
 
     def opened_item(self, route: str) -> str | None:
         return self.opened.item_id if self.opened and self.opened.route == route else None

@@ -50,6 +50,7 @@ def destination(
                 theme_style=ft.TextThemeStyle.LABEL_MEDIUM,
                 weight=ft.FontWeight.W_700 if selected else ft.FontWeight.W_500,
                 text_align=ft.TextAlign.CENTER,
+                semantics_label=label,  # the full name, when the bar shows a short one
             )
         )
     item = ft.Container(
@@ -60,9 +61,10 @@ def destination(
         border_radius=ft.BorderRadius.all(12),
         width=width,
     )
-    # One named, selectable node per destination, whether or not its label is shown.
-    return ft.Semantics(content=item, label=label, button=True, selected=selected, container=True,
-                        exclude_semantics=True, on_tap=on_click)  # fmt: skip
+    # One named, selectable node per destination, whether or not its label is shown. Not
+    # excluding the container's own semantics keeps its tap and its keyboard focus on this node.
+    return ft.Semantics(content=item, label=None if show_label else label, button=True, selected=selected,
+                        container=True)  # fmt: skip
 
 
 Entry = tuple[ft.IconData, ft.IconData, str, str, bool, Callable]  # icon, selected icon, name, short label, current, click

@@ -98,7 +98,7 @@ def for_your_facility(shell: Shell) -> ft.Control:
     lines: list[ft.Control] = [
         ft.Text(_("Local services (shelters, health, legal help, interpreters, protection services, police) are "
                   "added by the facility in a file on the computer that serves the app:"), **small),
-        ft.Text(tr.ltr(str(local_path())), selectable=True, font_family="monospace", key="facility-file", **small),
+        ft.Text(tr.ltr(str(local_path())), key="facility-file", **small),
         ft.Text(_("Start from the example file beside it. Every entry needs a phone number or a web address and "
                   "the date someone last checked it. The README explains every field."), **small),
         ft.Text(tr.ngettext("{count} local service added.", "{count} local services added.", local).format(count=local),
@@ -106,7 +106,7 @@ def for_your_facility(shell: Shell) -> ft.Control:
     ]  # fmt: skip
     if problems:
         lines.append(ft.Text(_("Problems found in the facility's files:"), color=ft.Colors.ERROR, weight=ft.FontWeight.W_600))
-        lines += [ft.Text(tr.ltr(str(problem)), color=ft.Colors.ERROR, selectable=True, **small) for problem in problems]
+        lines += [ft.Text(tr.ltr(str(problem)), color=ft.Colors.ERROR, **small) for problem in problems]
     return ft.ExpansionTile(
         title=ft.Text(_("For your facility"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
         controls=[ft.Column(lines, spacing=8)],

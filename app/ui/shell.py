@@ -83,16 +83,9 @@ BAR = tuple(section for section in RAIL if section.on_bar)
 
 
 def icon_action(icon: ft.IconData, label: str, on_click: Callable) -> ft.Control:
-    """An app-bar icon with a name: a tooltip alone leaves the button nameless to screen readers.
-    One accessibility node, named and tappable, in place of the icon's nameless one."""
-    return ft.Semantics(
-        content=ft.IconButton(icon, on_click=on_click),
-        label=label,
-        button=True,
-        container=True,
-        exclude_semantics=True,
-        on_tap=on_click,
-    )
+    """An app-bar icon with a name, given by its icon: a tooltip alone leaves the button nameless
+    to screen readers, and covers the content after a tap."""
+    return ft.IconButton(ft.Icon(icon, semantics_label=label), on_click=on_click)
 
 
 class Shell:
@@ -266,6 +259,8 @@ class Shell:
         """Show the route at once, then tell the browser (address bar, history). Waiting for the
         browser to report the change back would add two round trips to every tap."""
         self._came_from, self._route = self._current().route, route
+        if self.visit.opened and self.visit.opened.route != route:
+            self.visit.opened = None  # the item was for the screen it opened; elsewhere, no mark and no way back to the link
         self.render()
         self.page.navigate(route)
 
@@ -279,8 +274,8 @@ class Shell:
 
     def open_item(self, topic: str, item_id: str) -> None:
         """Show an item where it stands in its section: its group open, the item marked and in view."""
-        route = self.section_of(topic).route
-        self.visit.open_item(route, item_id)
+        route, here = self.section_of(topic).route, self._current().route
+        self.visit.open_item(route, item_id, came_from=None if here in ("/search", route) else here)
         self.navigate(route)
 
     def opened_item(self) -> str | None:
@@ -293,7 +288,10 @@ class Shell:
 
     def _back_route(self, section: Section) -> str | None:
         """Where Back goes from a screen that is not a destination of its own: its parent, or, for
-        Search, the section it was opened from."""
+        Search, the section it was opened from; and from an item a link opened, back to the link."""
+        opened = self.visit.opened
+        if opened and opened.route == section.route and opened.came_from:
+            return opened.came_from
         if section.parent:
             return section.parent
         if not section.in_nav:

@@ -64,11 +64,13 @@ def labelled_switch(label: str, value: bool, on_change) -> ft.Control:
         if inspect.isawaitable(result):
             await result
 
+    # A gesture detector, not a clickable container: that would be a second focus stop for the
+    # keyboard beside the switch itself.
     return ft.MergeSemantics(
-        content=ft.Container(
-            ft.Row([switch, ft.Text(label, expand=True)], vertical_alignment=ft.CrossAxisAlignment.CENTER),
-            on_click=toggle,
-            border_radius=ft.BorderRadius.all(8),
+        content=ft.GestureDetector(
+            content=ft.Row([switch, ft.Text(label, expand=True)], vertical_alignment=ft.CrossAxisAlignment.CENTER),
+            on_tap=toggle,
+            mouse_cursor=ft.MouseCursor.CLICK,
         )
     )
 

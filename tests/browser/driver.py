@@ -87,8 +87,9 @@ class App:
     # Finding and waiting ------------------------------------------------------------------
 
     def text(self, text: str | re.Pattern) -> Locator:
-        """Text anywhere on screen. Substring match: Flutter merges a tile's lines into one node."""
-        return self.page.get_by_text(text)
+        """Text anywhere on screen. Substring match: Flutter merges a tile's lines into one node,
+        and into the name of a group when the tile also holds a button (a link, say)."""
+        return self.page.get_by_text(text).or_(self.page.get_by_role("group", name=text))
 
     def see(self, text: str | re.Pattern, timeout: float = WAIT_MS) -> None:
         self.text(text).first.wait_for(state="attached", timeout=timeout)
@@ -141,11 +142,18 @@ class App:
 
     def type_into(self, field: Locator, text: str) -> None:
         """Type as a user would. Flutter focuses its text field a frame after the click and loses
-        keys sent before that, so wait until the field has the focus; then until it holds the text."""
+        keys sent before that, so wait until the field has the focus; then until it holds the text.
+        The DOM focus comes first and the framework's own (empty) editing state a frame later: a key
+        typed between the two is overwritten (CI saw "15" arrive as "5" on a loaded machine), so
+        also wait for two rendered frames after the focus."""
+        self.page.bring_to_front()  # a tab in the background gets no frames
         field.click(force=True)  # force: a scroll still settling keeps the box "unstable" for a while
         self.page.wait_for_function(
             "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)", timeout=WAIT_MS
         )
+        # Polled once at once, then on each frame: true on the second frame after the focus.
+        self.page.evaluate("() => { window.framesSinceFocus = 0; }")
+        self.page.wait_for_function("() => ++window.framesSinceFocus > 2", polling="raf", timeout=WAIT_MS)
         if field.input_value():
             self.page.keyboard.press("ControlOrMeta+A")  # typing replaces what is there
         self.page.keyboard.type(text, delay=30)

@@ -116,14 +116,19 @@ async def tap_every_destination(language: str, width: float) -> list[str]:
     problems = []
     async with running_shell("/", width=width, language=language, jurisdiction="us") as (shell, client):
         tr = Translator(language)
+        tapped = 0
         for section in SECTIONS:
-            destinations = [c for c in walk(shell.view) if isinstance(c, ft.Semantics) and c.label == tr._(section.label)
-                            and c.button]  # fmt: skip
+            name = tr._(section.label)
+            destinations = [c for c in walk(shell.view) if isinstance(c, ft.Semantics) and c.button
+                            and (c.label == name or any(getattr(t, "semantics_label", None) == name for t in walk(c)))]  # fmt: skip
             if not destinations:
                 continue  # not on this layout's bar (reached from Home or the app bar)
             await client.event(destinations[0].content, "click")
+            tapped += 1
             if shell.visit and shell._current().route != section.route:
                 problems.append(f"{section.label}: tapping it showed {shell._current().route}")
+        if tapped < 5:
+            problems.append(f"only {tapped} destinations found")
     return problems
 
 

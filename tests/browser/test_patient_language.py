@@ -1,0 +1,55 @@
+"""What the patient is shown, in the patient's language and form of address, inside an app in
+another language: only the lines said to the patient, Exit where it always is, and a named Arabic
+card with no service name in Latin letters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.content.loader import load_bundle
+from app.directory import load_directory
+from app.directory.card import card_entries, make_card
+from app.i18n import LANGUAGES, Translator
+
+pytestmark = pytest.mark.browser
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@pytest.mark.parametrize("ui, patient", [("en", "ar"), ("ar", "es")])
+def test_the_patient_view_shows_only_what_is_said_to_the_patient(app, ui, patient):
+    _ = Translator(ui)._
+    app.use_language(ui).open("/asking")
+    exit_before = app.box(app.button(_("Exit")))
+    app.page.get_by_role("button", name=LANGUAGES[patient].native_name, exact=True).click()
+    app.page.get_by_role("button", name=_("A woman"), exact=True).click()
+    app.button(_("Show to the patient")).first.click()  # the "Say this first" lines
+
+    theirs = load_bundle(patient).questions
+    for item in theirs.script:
+        app.see(item.forms["woman"])  # addressed to a woman, in the patient's language
+    snapshot = app.page.locator("body").aria_snapshot()
+    clinician_only = [load_bundle(ui).questions.item(item.id).title for item in theirs.script]  # the app's own wording
+    clinician_only += [_("Source:"), _("Say this first"), _("Show to the patient"), _("Patient's language")]
+    clinician_only += [framing.title for framing in load_bundle(ui).questions.framing]
+    assert [text for text in clinician_only if text in snapshot] == []
+    exit_after = app.box(app.button(_("Exit")))
+    assert abs(exit_after["x"] - exit_before["x"]) < 2 and abs(exit_after["y"] - exit_before["y"]) < 2
+    app.shot(f"patient-view-{patient}-in-{ui}")
+
+
+def test_a_named_arabic_card_has_no_service_name_in_latin_letters(app):
+    app.use_language("en").open("/contacts")
+    app.page.get_by_role("button", name="العربية", exact=True).click()
+    app.page.get_by_role("switch", name="Say on the card what the numbers are for").click()
+    app.button("Show card").click()
+    app.button("Continue").click()
+    card = make_card(card_entries(load_directory(), "us"), "ar", named=True, shoe=False)
+    app.see(card.title)
+    for line in card.lines:
+        assert not LATIN.search(line.label), line.label
+        app.see(line.label)
+    for entry in card_entries(load_directory(), "us"):
+        assert app.text(entry.name).count() == 0, entry.name  # the organisation's English name stays off
+    app.shot("card-ar-named")
