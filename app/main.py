@@ -18,10 +18,22 @@ async def main(page: ft.Page) -> None:
     from app.ui.settings_store import SettingsStore
     from app.ui.shell import Shell
 
+    if not page.web:
+        prepare_window(page)
     store = SettingsStore()
     settings = await store.load(page)
     Shell(page, store, settings).start()
     warmup.after_first_screen(settings.language)
+
+
+def prepare_window(page: ft.Page) -> None:
+    """Outside a browser: the bundled fonts (the web client has them from its font manifest, before
+    it starts; other clients only from page.fonts) and a window that fits the layouts."""
+    from app.web_files import app_fonts
+
+    page.fonts = {family: f"fonts/{file}" for family, file in app_fonts().items()}
+    page.window.width, page.window.height = 1100, 760
+    page.window.min_width, page.window.min_height = 360, 560
 
 
 def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
@@ -37,6 +49,12 @@ def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
     server.serve(main, host, port, assets_dir=paths.ASSETS_DIR, allowed_hosts=_allowed_hosts())
 
 
+def desktop() -> None:
+    """The app in a window of Flet's own client: downloaded by Flet on first use on a connected
+    machine, or the one FLET_VIEW_PATH points at. Closing the window ends the app."""
+    ft.run(main, view=ft.AppView.FLET_APP, assets_dir=str(paths.ASSETS_DIR))
+
+
 def _allowed_hosts() -> list[str]:
     """Names the app may be reached by besides IP addresses and localhost (a hospital's DNS name for
     the machine serving it), from CARE_REFERENCE_HOSTNAMES, comma-separated."""
@@ -44,7 +62,8 @@ def _allowed_hosts() -> list[str]:
 
 
 def cli(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m app", description="Serve Care Reference locally.")
+    parser = argparse.ArgumentParser(prog="python -m app", description="Serve Care Reference locally, or open it in a window.")
+    parser.add_argument("--desktop", action="store_true", help="open a desktop window instead of serving the web app")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8550)))
     args = parser.parse_args(argv)
@@ -55,4 +74,7 @@ def cli(argv: list[str] | None = None) -> None:
     except DataError as error:
         print("Care Reference cannot start:", *map(str, error.problems), sep="\n", file=sys.stderr)
         sys.exit(2)
-    serve(args.host, args.port)
+    if args.desktop:
+        desktop()
+    else:
+        serve(args.host, args.port)
