@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8550
 
-.PHONY: run test setup check schema cache bytecode extract update compile bench clean
+.PHONY: run desktop test setup check schema cache bytecode extract update compile bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ setup: $(STAMP)
 ## Serve the app at http://$(HOST):$(PORT)/ — offline, nothing fetched at run time.
 run: setup compile cache bytecode
 	$(PY) -m app --host $(HOST) --port $(PORT)
+
+## The app in a desktop window of Flet's own client (Flet downloads it on first use; set
+## FLET_VIEW_PATH to use one already on the machine). Closing the window ends the app.
+desktop: setup compile cache bytecode
+	$(PY) -m app --desktop
 
 ## Every test: content, i18n, settings and the real app in headless Chromium.
 test: setup compile cache bytecode

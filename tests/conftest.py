@@ -1,4 +1,5 @@
-"""Test order: everything that runs in milliseconds first, the real app in Chromium last. (The browser
+"""Test order: everything that runs in milliseconds first, then the desktop window, the real app in
+Chromium last. (The browser
 tests also keep Playwright's event loop running in the main thread until the session ends, which
 asyncio-based tests must not run after.)"""
 
@@ -6,4 +7,8 @@ from __future__ import annotations
 
 
 def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: "tests/browser/" in str(item.fspath))
+    def stage(item) -> int:
+        path = str(item.fspath)
+        return 2 if "tests/browser/" in path else 1 if "tests/desktop/" in path else 0
+
+    items.sort(key=stage)

@@ -1,0 +1,68 @@
+"""The app in Flet's desktop client, under Xvfb: a neutral window, Arabic drawn right to left in the
+bundled font (and shown not to be without it), settings stored and read back across a restart,
+quick exit by three Shifts, and closing the window ends the app."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import ImageChops
+
+from app.i18n import LANGUAGES
+from app.paths import ASSETS_DIR
+from tests.desktop.glyph_check import check_text
+from tests.desktop.harness import poll
+
+pytestmark = pytest.mark.desktop
+
+ARABIC_FONT = ASSETS_DIR / "fonts" / "NotoSansArabic-Regular.ttf"
+HOME_AR = "الرئيسية"
+
+
+def arabic_title_in_bundled_font(shot):
+    """The app bar's title, "Home", at its right end in Arabic, set at the theme's title size."""
+    size = 22 * LANGUAGES["ar"].size_adjust
+    return check_text(shot, (shot.width - 280, 4, shot.width, 52), HOME_AR, str(ARABIC_FONT), size)
+
+
+def test_arabic_window_is_neutral_and_drawn_in_the_bundled_font(desktop):
+    with desktop().store(language="ar", jurisdiction="us") as app:
+        app.wait_window("مرجع الرعاية")  # "Care Reference", and nothing else, in the title
+        match = arabic_title_in_bundled_font(app.wait_rendered())
+        assert match.ok, match
+
+
+def test_without_the_bundled_fonts_the_check_fails(desktop):
+    """The glyph check is not a formality: the system's fallback face is told apart."""
+    with desktop(no_fonts=True).store(language="ar", jurisdiction="us") as app:
+        app.wait_window("مرجع الرعاية")
+        match = arabic_title_in_bundled_font(app.wait_rendered())
+        assert not match.ok, match
+
+
+def test_a_setting_is_stored_as_text_and_read_after_a_restart(desktop, tmp_path):
+    home = tmp_path / "home"
+    with desktop(home) as app:
+        app.wait_window("Care Reference")
+        app.wait_rendered()
+        app.click(60, 440)  # the rail's "Next steps" (left side in English)
+        chooser = app.wait_rendered()  # first use: "Where do you practise?"
+        app.click(300, 380)  # "Another country"
+        poll(lambda: app.stored().get("jurisdiction") == "generic", "the jurisdiction stored")
+        assert all(isinstance(value, str) for value in app.stored().values())
+    with desktop(home) as app:
+        app.wait_window("Care Reference")
+        app.wait_rendered()
+        app.click(60, 440)
+        shown = app.wait_rendered()
+        # Asked only once: with the stored answer the wizard opens instead of the chooser.
+        assert ImageChops.difference(chooser, shown).getbbox() is not None
+
+
+def test_three_shifts_leave_for_the_clock_and_closing_the_window_ends_the_app(desktop):
+    with desktop() as app:
+        app.wait_window("Care Reference")
+        app.wait_rendered()
+        app.key("shift", "shift", "shift")
+        app.wait_window("Clock")
+        app._x("windowkill", app.window)
+        poll(app.ended, "the app to end with its window")
