@@ -10,7 +10,7 @@ from app import paths
 
 DOMAIN = [
     "app.content.loader", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.study", "app.directory",
-    "app.i18n", "app.settings",
+    "app.i18n", "app.settings", "app.visit", "app.datafiles.yamlfile", "app.directory.card",
 ]  # fmt: skip
 
 

@@ -79,3 +79,13 @@ def test_a_valid_local_file_adds_its_entries(tmp_path):
     directory = load_directory(local=local)
     assert directory.problems == [] and directory.has_local
     assert [e.id for e in directory.by_category("child_protection")] == ["local_cps"]
+
+
+def test_the_example_a_facility_copies_is_valid_and_shows_every_field():
+    example = BUILTIN.with_name("local.example.yaml")
+    directory = load_directory(local=example)
+    assert directory.problems == []
+    local = [entry for entry in directory.entries if entry.id.startswith("local_")]
+    assert {"names", "card_label", "jurisdiction", "url", "hours", "eligibility"} <= {
+        field for entry in local for field, value in entry if value
+    }
