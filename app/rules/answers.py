@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.rules.capacity import assess
+from app.i18n import N_
 from app.rules.models import NOT_SURE, Capacity, Case, Pack
 
 YES, NO = "yes", "no"
@@ -24,6 +25,11 @@ CHOICES = {
     "q_rpt_developmental_disability": (YES, NO),
     "q_rpt_elder": (YES, NO, NOT_SURE),
 }
+# The words for each answer (marked for extraction; the screens translate them where shown).
+ANSWER_LABELS = {
+    YES: N_("Yes"), NO: N_("No"), NOT_SURE: N_("Not sure"),
+    Capacity.intact.value: N_("Yes"), Capacity.lacking.value: N_("No"), Capacity.uncertain.value: N_("Not sure"),
+}  # fmt: skip
 MAX_AGE = 130
 
 

@@ -11,25 +11,19 @@ from typing import TYPE_CHECKING, Callable
 import flet as ft
 
 from app.content.models import ReportingFile
-from app.i18n import N_
 from app.datafiles.problems import DataError
 from app.rules.packs import load_packs, pack_problems
-from app.rules.answers import CHOICES, YES, Answers
+from app.rules.answers import ANSWER_LABELS, CHOICES, YES, Answers
 from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
 from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
-from app.ui.widgets import heading, scrolling, source_line, subheading
+from app.ui.reporting_result import result
+from app.ui.widgets import heading, scrolling, source_line, subheading, verify_banner
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
-
-# The words for each answer (marked for extraction, translated where shown).
-ANSWER_LABELS = {
-    "yes": N_("Yes"), "no": N_("No"), NOT_SURE: N_("Not sure"),
-    Capacity.intact.value: N_("Yes"), Capacity.lacking.value: N_("No"), Capacity.uncertain.value: N_("Not sure"),
-}  # fmt: skip
 
 
 def build(shell: Shell) -> ft.Control:
@@ -40,7 +34,7 @@ def build(shell: Shell) -> ft.Control:
         raise DataError(list(problems))  # the chosen pack is broken: say where; Settings offers the others
     if jurisdiction not in packs:
         why = shell.tr._("The reporting rules depend on the country. You can change this later in Settings.")
-        return choose_jurisdiction(shell, why, set(packs), after=[verify_banner(text, full=True)])
+        return choose_jurisdiction(shell, why, set(packs), after=[verify_banner(text.item("rpt_verify_local_law"), full=True)])
     pack = packs[jurisdiction]
     if shell.visit.reporting is None:
         shell.visit.reporting = Answers()
@@ -48,7 +42,6 @@ def build(shell: Shell) -> ft.Control:
     holder = ft.Container(expand=True)
 
     def show(part: str) -> None:
-        from app.ui.reporting_result import result
 
         answers.showing = part
         build_part = {"form": form, "capacity": capacity_check, "result": result}[part]
@@ -56,26 +49,6 @@ def build(shell: Shell) -> ft.Control:
 
     show(answers.showing)
     return holder
-
-
-def verify_banner(text: ReportingFile, full: bool = False) -> ft.Container:
-    """"Verify local law. This is not legal advice." Always on screen; the result shows it whole."""
-    note = text.item("rpt_verify_local_law")
-    lines: list[ft.Control] = [
-        ft.Text(note.title, weight=ft.FontWeight.W_600, color=ft.Colors.ON_SECONDARY_CONTAINER),
-    ]
-    if full:
-        lines.append(ft.Text(note.detail, color=ft.Colors.ON_SECONDARY_CONTAINER, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
-    return ft.Container(
-        ft.Row(
-            [ft.Icon(Icons.GAVEL, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER), ft.Column(lines, spacing=2, expand=True)],
-            vertical_alignment=ft.CrossAxisAlignment.START,
-        ),
-        bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        border_radius=ft.BorderRadius.all(12),
-        padding=ft.Padding.symmetric(horizontal=12, vertical=8),
-        key="verify-local-law",
-    )
 
 
 def _choice_group(labels: dict[str, str], value: str | None, on_change: Callable[[str | None], None]) -> ft.SegmentedButton:
@@ -166,7 +139,7 @@ def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: 
         on_change=set_age,
     )
     controls: list[ft.Control] = [
-        verify_banner(text),
+        verify_banner(text.item("rpt_verify_local_law")),
         jurisdiction_line(shell, text, pack),
         block("q_rpt_age", [ft.Row([age, ft.Checkbox(label=_("Age unknown"), value=answers.age_unknown,
                                                      on_change=set_unknown)], wrap=True)]),

@@ -13,13 +13,12 @@ from app.content.models import ReportingFile
 from app.directory import Directory, load_directory
 from app.i18n import Translator
 from app.rules import Status, evaluate
-from app.rules.answers import Answers
+from app.rules.answers import ANSWER_LABELS, Answers
 from app.rules.models import Pack
 from app.rules.wording import worded
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
-from app.ui.reporting import ANSWER_LABELS, verify_banner
-from app.ui.widgets import badge, scrolling, source_line, subheading
+from app.ui.widgets import badge, scrolling, source_line, subheading, verify_banner
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -86,7 +85,7 @@ def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show
         key="status",
     )  # fmt: skip
     # "Jurisdictions differ" (the glossary's 15-year-old example) beside the note on local law.
-    rows: list[ft.Control] = [ft.Row([card]), verify_banner(text, full=True), *glossary_links(shell, "rpt_verify_local_law")]
+    rows: list[ft.Control] = [ft.Row([card]), verify_banner(text.item("rpt_verify_local_law"), full=True), *glossary_links(shell, "rpt_verify_local_law")]
 
     def shown(question: str, value: str) -> str:
         if question == "q_rpt_age":

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 import flet as ft
 
 from app.i18n import LANGUAGES, Language, Translator, isolate, isolate_ltr
+from app.ui.icons import Icons
 
 if TYPE_CHECKING:
     from app.content.models import Item
@@ -156,4 +157,22 @@ def directed_text(text: str, language: Language, **style) -> ft.Text:
         text_align=ft.TextAlign.RIGHT if language.rtl else ft.TextAlign.LEFT,
         font_family=language.font,
         **style,
+    )
+
+
+def verify_banner(note: Item, full: bool = False) -> ft.Container:
+    """The reporting aid's "Verify local law. This is not legal advice." (content item
+    rpt_verify_local_law): always on screen in that section; the result shows it whole."""
+    lines: list[ft.Control] = [ft.Text(note.title, weight=ft.FontWeight.W_600, color=ft.Colors.ON_SECONDARY_CONTAINER)]
+    if full:
+        lines.append(ft.Text(note.detail, color=ft.Colors.ON_SECONDARY_CONTAINER, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    return ft.Container(
+        ft.Row(
+            [ft.Icon(Icons.GAVEL, size=18, color=ft.Colors.ON_SECONDARY_CONTAINER), ft.Column(lines, spacing=2, expand=True)],
+            vertical_alignment=ft.CrossAxisAlignment.START,
+        ),
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        border_radius=ft.BorderRadius.all(12),
+        padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+        key="verify-local-law",
     )
