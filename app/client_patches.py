@@ -1,4 +1,4 @@
-"""Three things Flet's compiled web client does that the app cannot configure, undone where the
+"""Four things Flet's compiled web client does that the app cannot configure, undone where the
 client is served (app.server), on the bytes of the installed flet-web, in memory:
 
 1. While it waits for the app's first screen it shows "Working..." in English, whatever the
@@ -11,6 +11,11 @@ client is served (app.server), on the bytes of the installed flet-web, in memory
 3. Flutter asks `assets/fonts/<family>/...` for a fallback font when a glyph is missing from a
    text style's fonts; only the fallback for Arabic is ever asked for here, and there was no
    such file (404). The bundled Noto Sans Arabic answers it.
+4. On a cross-origin-isolated page (ours: the server sends COOP and COEP) Flutter 3.44's skwasm
+   renderer lays text out on the page's thread while a worker rasterises, and the two share a cache
+   that is not thread-safe there: under text churn the heap is corrupted and the tab freezes for
+   good with a core pinned (flutter/flutter#190039, fixed in 3.47). Seen here in about one language
+   switch in ten. flutter_bootstrap.js now asks for the single-threaded renderer.
 
 Each replacement must be found exactly once: with a flet-web that changed, the client's file is
 not served at all (the server logs why) and tests/server/test_client_patches.py fails, instead of
@@ -32,8 +37,16 @@ RIVE_CDN = b"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"
 RIVE_LOCAL_PREFIX = b"/rive-is-not-used/"
 RIVE_LOCAL = RIVE_LOCAL_PREFIX + b"-" * (len(RIVE_CDN) - len(RIVE_LOCAL_PREFIX) - 1) + b"/"
 RIVE_STUB = b"window.RiveNative = function () { return new Promise(function () {}); };\n"
-PATCHED = ("main.dart.wasm", "main.dart.js")
-MEDIA_TYPES = {"main.dart.wasm": "application/wasm", "main.dart.js": "text/javascript"}
+SINGLE_THREADED = (b"var flutterConfig = {\n", b"var flutterConfig = {\n    forceSingleThreadedSkwasm: true,\n")
+# For each file: the replacements. In the wasm build a string is stored with its length, so those
+# keep it; the bootstrap is plain script.
+PATCHES = {
+    "main.dart.wasm": [(WORKING, b" " * len(WORKING)), (RIVE_CDN, RIVE_LOCAL)],
+    "main.dart.js": [(WORKING, b" " * len(WORKING)), (RIVE_CDN, RIVE_LOCAL)],
+    "flutter_bootstrap.js": [SINGLE_THREADED],
+}
+PATCHED = tuple(PATCHES)
+MEDIA_TYPES = {"main.dart.wasm": "application/wasm", "main.dart.js": "text/javascript", "flutter_bootstrap.js": "text/javascript"}
 FALLBACK_FONTS = {"notosansarabic": paths.ASSETS_DIR / "fonts" / "NotoSansArabic-Regular.ttf"}
 
 
@@ -52,8 +65,8 @@ class Served:
 
 
 def replace_once(data: bytes, old: bytes, new: bytes, where: str) -> bytes:
-    if len(old) != len(new):
-        raise ValueError("a replacement must keep the length")
+    if where.endswith(".wasm") and len(old) != len(new):
+        raise ValueError("a replacement in the wasm build must keep the length")
     if data.count(old) != 1:
         raise ClientChanged(f"{where}: expected {old[:40]!r} exactly once, found it {data.count(old)} times")
     return data.replace(old, new)
@@ -68,8 +81,8 @@ def client_file(name: str) -> Path:
 @cache
 def patched(name: str) -> Served:
     data = client_file(name).read_bytes()
-    data = replace_once(data, WORKING, b" " * len(WORKING), name)
-    data = replace_once(data, RIVE_CDN, RIVE_LOCAL, name)
+    for old, new in PATCHES[name]:
+        data = replace_once(data, old, new, name)
     return Served(data, MEDIA_TYPES[name])
 
 

@@ -259,8 +259,6 @@ class Shell:
         """Show the route at once, then tell the browser (address bar, history). Waiting for the
         browser to report the change back would add two round trips to every tap."""
         self._came_from, self._route = self._current().route, route
-        if self.visit.opened and self.visit.opened.route != route:
-            self.visit.opened = None  # the item was for the screen it opened; elsewhere, no mark and no way back to the link
         self.render()
         self.page.navigate(route)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.driver import VIEWPORTS, App, chromium, serve_app
+from tests.browser.driver import SHOTS, VIEWPORTS, App, chromium, serve_app
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +33,20 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test's page as the browser last showed it: a screenshot beside the others, and
+    the accessibility tree (what the tests search) in the report, so a failure on CI can be read."""
+    report = yield
+    app = item.funcargs.get("app") if call.when == "call" and report.failed else None
+    if isinstance(app, App) and not app.page.is_closed():
+        try:
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            path = SHOTS / f"failed-{item.name}.png"
+            app.page.screenshot(path=path)
+            report.sections.append(("page when it failed", f"{path}\n{app.page.locator('body').aria_snapshot()[:6000]}"))
+        except Exception as error:  # the page may be gone with the failure
+            report.sections.append(("page when it failed", f"not captured: {error}"))
+    return report

@@ -173,3 +173,16 @@ def test_every_control_has_a_name_in_the_current_language(app, route):
         assert name.strip(), f"{role} without an accessible name on {route}"
         if role != "radio":  # language choices are deliberately each in their own language
             assert re.search("[\u0600-\u06FF\u0660-\u0669]|\\d", name), f"{role} {name!r} not in Arabic on {route}"
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+def test_the_renderer_draws_on_the_pages_own_thread(app):
+    """Flutter 3.44's two-thread renderer corrupts its heap under text churn and freezes the tab for
+    good (flutter/flutter#190039; here about one language switch in ten). The page is still
+    cross-origin isolated, which would choose it, so app.client_patches asks for one thread."""
+    app.open("/settings")
+    app.see("Text size")
+    assert app.page.evaluate("crossOriginIsolated") is True
+    choose_language(app, "العربية")
+    app.see("حجم النص")
+    assert app.page.workers == []

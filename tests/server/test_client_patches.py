@@ -1,5 +1,5 @@
 """What the served client no longer does: show "Working..." in English, ask a CDN for Rive's
-runtime, or ask for a fallback font that is not there. Checked on the bytes served, and each
+runtime, ask for a fallback font that is not there, or render on a second thread. Checked on the bytes served, and each
 patch must still find what it replaces in the installed flet-web."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from app import client_patches
 from tests.server.test_served import get, server  # noqa: F401 (the module's running server)
 
 
-@pytest.mark.parametrize("name", client_patches.PATCHED)
+@pytest.mark.parametrize("name", ["main.dart.wasm", "main.dart.js"])
 def test_the_client_is_served_without_working_or_the_cdn(server, name):  # noqa: F811
     url, _process, _log = server
     status, headers, body = get(f"{url}/{name}")
@@ -22,6 +22,15 @@ def test_the_client_is_served_without_working_or_the_cdn(server, name):  # noqa:
     assert "frame-ancestors 'none'" in headers["content-security-policy"]  # the security headers still apply
     again, again_headers, _ = get(f"{url}/{name}", {"If-None-Match": headers["etag"]})
     assert again == 304 and again_headers["etag"] == headers["etag"]
+
+
+def test_the_bootstrap_asks_for_the_single_threaded_renderer(server):  # noqa: F811
+    url, _process, _log = server
+    status, headers, body = get(f"{url}/flutter_bootstrap.js")
+    original = client_patches.client_file("flutter_bootstrap.js").read_bytes()
+    assert status == 200 and headers["content-type"].startswith("text/javascript")
+    assert b"forceSingleThreadedSkwasm: true" not in original
+    assert body == original.replace(*client_patches.SINGLE_THREADED) and body.count(b"forceSingleThreadedSkwasm: true") == 1
 
 
 def test_the_rive_stub_and_the_arabic_fallback_font_are_served_by_the_app(server):  # noqa: F811
