@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import uvicorn
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.types import ASGIApp, Message as ASGIMessage, Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
@@ -268,7 +268,10 @@ def add_client_patches(app) -> None:
                 return PlainTextResponse("Not available", status_code=500)
             if request.headers.get("if-none-match") == served.etag:
                 return Response(status_code=304, headers={"etag": served.etag})
-            return Response(served.body, media_type=served.media_type, headers={"etag": served.etag, "cache-control": "no-cache"})
+            headers = {"etag": served.etag, "cache-control": "no-cache", "content-length": str(served.size)}
+            if request.method == "HEAD":
+                return Response(media_type=served.media_type, headers=headers)
+            return StreamingResponse(served.chunks(), media_type=served.media_type, headers=headers)
 
         return serve
 
