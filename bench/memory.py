@@ -31,20 +31,17 @@ WALK = [
 
 def walk(browser, url: str) -> None:
     with desktop_app(browser, url) as app:
-        app.open("/")
+        app.use_language("en", jurisdiction="us").open("/")  # a returning user: Contacts shows its numbers
         app.see("Point-of-care guidance for clinicians.")
         for control, marker, group in WALK:
             app.go(control)
             app.see(marker)
             if group is not None:
+                nodes = app.page.locator("flt-semantics")  # the accessibility tree, drawn with the screen
+                before = nodes.count()
                 app.page.get_by_role("button", name=group).first.click()
-                app.page.wait_for_timeout(300)
-        field = app.page.get_by_role("textbox", name="Search")
-        field.click()
-        # About one walk in fifteen timed out waiting for results, never reproduced under watch;
-        # keys sent before Flutter has put its editing element in the page would be lost.
-        app.page.wait_for_function("['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)")
-        field.press_sequentially("interpreter", delay=60)  # as the browser tests type: results follow each key
+                app.wait_until(lambda: nodes.count() > before, "the group's items")  # drawn when opened
+        app.type_into(app.page.get_by_role("textbox", name="Search"), "interpreter")  # results follow each key
         app.see("Use a professional interpreter")
 
 

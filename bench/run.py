@@ -29,7 +29,7 @@ import taps  # noqa: E402
 BENCHMARKS = [
     (content_load.measure, "median", 50),
     (search.measure, "median", 2),
-    (rules_engine.measure, "median", 50),
+    (rules_engine.measure, "median", 100),  # µs per answer
     (startup.measure, "ratio", 1.15),
     (taps.measure, "median", 100),
     (quick_exit.measure, "median", 100),
@@ -61,7 +61,10 @@ def main() -> int:
     out = Path(__file__).with_name("results.json")
     out.write_text(json.dumps({"date": date.today().isoformat(), "machine": machine, "results": rows}, indent=2))
     print(f"written {out}")
-    return 0
+    missed = [row["figure"] for row in rows if row.get("met") is False]
+    if missed:
+        print(f"{len(missed)} target(s) missed:", *missed, sep="\n  ", file=sys.stderr)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -12,10 +12,9 @@ from tests.browser.driver import desktop_app
 RUNS = 9
 # (name, route to start from, what to tap, text that shows the tap took effect)
 TAPS = [
-    ("open an indicator group", "/indicators", ("button", re.compile("^Presentation and demeanour")),
-     "Avoids eye contact"),
-    ("switch section (rail: Guidance)", "/indicators", ("button", re.compile(r"^Guidance\s")),
-     "Your own safety comes first"),
+    ("open an indicator group", "/indicators",
+     lambda app: app.page.get_by_role("button", name=re.compile("^Presentation and demeanour")).first, "Avoids eye contact"),
+    ("switch section (rail: Guidance)", "/indicators", lambda app: app.nav("Guidance"), "Your own safety comes first"),
     ("answer a study question", "/study", None, "The statement is"),
 ]  # fmt: skip
 
@@ -25,10 +24,8 @@ def one_tap(browser, url: str, route: str, target, shown: str) -> float:
         app.open(route)
         if target is None:  # the study: start a session first, then tap "True"
             app.page.get_by_role("button", name="Start 10 questions").click()
-            target = ("button", "True")
-        role, name = target
-        locator = app.page.get_by_role(role, name=name, exact=isinstance(name, str)).first
-        box = app.box(locator)
+            target = lambda app: app.page.get_by_role("button", name="True", exact=True).first  # noqa: E731
+        box = app.box(target(app))
         app.settle()
         app.page.evaluate(WATCH_TEXT, shown)
         start = click_centre(app.page, box)
