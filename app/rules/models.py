@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import datetime as dt
 from enum import Enum
 from typing import Annotated, Literal
@@ -155,7 +157,11 @@ class Pack(Strict):
         return rules
 
 
-class FiredRule(Strict):
+@dataclass(frozen=True)
+class FiredRule:
+    """A rule that fired for a case (the engine's output: built from validated packs, so not
+    validated again; it is worked out on every tap)."""
+
     id: str
     duty: Duty
     steps: tuple[str, ...]
@@ -164,7 +170,8 @@ class FiredRule(Strict):
     source: tuple[Citation, ...]
 
 
-class Result(Strict):
+@dataclass(frozen=True)
+class Result:
     status: Status
     report_to: frozenset[str]
     steps: tuple[str, ...]
