@@ -16,7 +16,7 @@ from app.ui.icons import Icons
 from app.ui.links import glossary_links
 from app.ui.topic import framing_banner, group_tiles, reveal_opened
 from app.ui.widgets import (
-    FullScreen, badge, child_badge, directed_text, item_tile, language_choice, scrolling, source_line, subheading,
+    FullScreen, badge, child_badge, choices, directed_text, item_tile, language_choice, scrolling, source_line, subheading,
     tile_frame,
 )  # fmt: skip
 from app.visit import PatientView
@@ -111,12 +111,11 @@ def build(shell: Shell) -> ft.Control | FullScreen:
         lines += [show_button("question", item.id), source_line(tr, item)]
         return tile_frame(item.id, lines, is_opened)
 
-    def choose_language(e) -> None:
-        shell.visit.patient_language = e.control.selected[0]
+    def choose_language(code: str | None) -> None:
+        shell.visit.patient_language = code
         shell.render()
 
-    def choose_address(e) -> None:
-        chosen = e.control.selected[0]
+    def choose_address(chosen: str | None) -> None:
         shell.visit.patient_address = None if chosen == "unspecified" else chosen
         shell.render()
 
@@ -128,12 +127,7 @@ def build(shell: Shell) -> ft.Control | FullScreen:
         forms = {"unspecified": _("Not assumed"), "woman": _("A woman"), "man": _("A man")}
         chooser += [
             ft.Text(_("Speak to the patient as"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.SegmentedButton(
-                selected=[address or "unspecified"],
-                allow_multiple_selection=False,
-                on_change=choose_address,
-                segments=[ft.Segment(value=value, label=ft.Text(label)) for value, label in forms.items()],
-            ),
+            choices(forms, address or "unspecified", choose_address),
         ]
 
     def block(title: str, items: Sequence[Item], part: str, key: str) -> ft.Container:

@@ -15,7 +15,7 @@ from app.directory.models import Entry
 from app.i18n import LANGUAGES, Translator, isolate_ltr
 from app.ui.icons import Icons
 from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
-from app.ui.widgets import FullScreen, badge, directed_text, labelled_switch, language_choice, scrolling, subheading
+from app.ui.widgets import FullScreen, badge, choices, directed_text, labelled_switch, language_choice, scrolling, subheading
 from app.visit import CardChoice
 
 if TYPE_CHECKING:
@@ -50,11 +50,11 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
     _ = shell.tr._
     choice = shell.visit.card
 
-    def set_language(e) -> None:
-        choice.language = e.control.selected[0]
+    def set_language(code: str | None) -> None:
+        choice.language = code
 
-    def set_layout(e) -> None:
-        choice.shoe = e.control.selected[0] == "shoe"
+    def set_layout(layout: str | None) -> None:
+        choice.shoe = layout == "shoe"
 
     def set_named(e) -> None:
         choice.named = bool(e.control.value)
@@ -70,15 +70,7 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
         subheading(_("Card for the patient")),
         ft.Text(_("Card language"), theme_style=ft.TextThemeStyle.LABEL_LARGE),
         language_choice(choice.language, set_language),
-        ft.SegmentedButton(
-            selected=["shoe" if choice.shoe else "full"],
-            allow_multiple_selection=False,
-            on_change=set_layout,
-            segments=[
-                ft.Segment(value="full", label=ft.Text(_("Full card"))),
-                ft.Segment(value="shoe", label=ft.Text(_("Small card (fits in a shoe)"))),
-            ],
-        ),
+        choices({"full": _("Full card"), "shoe": _("Small card")}, "shoe" if choice.shoe else "full", set_layout),
         labelled_switch(_("Say on the card what the numbers are for"), choice.named, set_named),
         ft.Row(
             [

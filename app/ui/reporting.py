@@ -20,7 +20,7 @@ from app.ui.icons import Icons
 from app.ui.links import glossary_links
 from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
 from app.ui.reporting_result import result
-from app.ui.widgets import heading, scrolling, source_line, subheading, verify_banner
+from app.ui.widgets import choices, heading, scrolling, source_line, subheading, verify_banner
 
 if TYPE_CHECKING:
     from app.ui.shell import Shell
@@ -51,15 +51,9 @@ def build(shell: Shell) -> ft.Control:
     return holder
 
 
-def _choice_group(labels: dict[str, str], value: str | None, on_change: Callable[[str | None], None]) -> ft.SegmentedButton:
+def _choice_group(labels: dict[str, str], value: str | None, on_change: Callable[[str | None], None]) -> ft.Row:
     """One answer per question, none chosen until the clinician chooses (nothing is preset)."""
-    return ft.SegmentedButton(
-        selected=[value] if value else [],
-        allow_empty_selection=True,
-        allow_multiple_selection=False,
-        on_change=lambda e: on_change(e.control.selected[0] if e.control.selected else None),
-        segments=[ft.Segment(value=key, label=ft.Text(label)) for key, label in labels.items()],
-    )
+    return choices(labels, value, on_change, allow_none=True)
 
 
 def _note(text: str | None) -> list[ft.Control]:

@@ -137,14 +137,32 @@ def content_error(tr: Translator, error) -> ft.Control:
     )
 
 
-def language_choice(selected: str, on_change) -> ft.SegmentedButton:
+def choices(options: dict[str, str], selected: str | None, on_change: Callable[[str | None], None],
+            allow_none: bool = False) -> ft.Row:
+    """One of a few choices, as chips that wrap onto the next line when they do not fit: a
+    segmented button squeezes its labels instead, and at 160 % on a phone "Español" broke in two.
+    With `allow_none`, tapping the chosen one again leaves nothing chosen (nothing is preset)."""
+    chips: dict[str, ft.Chip] = {}
+
+    def choose(value: str):
+        async def handler(e) -> None:
+            picked = value if e.control.selected or not allow_none else None
+            for key, chip in chips.items():
+                chip.selected = key == picked
+            result = on_change(picked)
+            if inspect.isawaitable(result):
+                await result
+
+        return handler
+
+    for value, label in options.items():
+        chips[value] = ft.Chip(label=ft.Text(label), selected=value == selected, show_checkmark=True, on_select=choose(value))
+    return ft.Row(list(chips.values()), wrap=True, spacing=8, run_spacing=8)
+
+
+def language_choice(selected: str, on_change: Callable[[str | None], None]) -> ft.Row:
     """One of the three languages, each by its own name (for a patient, apart from the app's)."""
-    return ft.SegmentedButton(
-        selected=[selected],
-        allow_multiple_selection=False,
-        on_change=on_change,
-        segments=[ft.Segment(value=code, label=ft.Text(lang.native_name)) for code, lang in LANGUAGES.items()],
-    )
+    return choices({code: lang.native_name for code, lang in LANGUAGES.items()}, selected, on_change)
 
 
 def directed_text(text: str, language: Language, **style) -> ft.Text:

@@ -129,6 +129,11 @@ class App:
     def go(self, label: str) -> None:
         self.nav(label).click()
 
+    def choose(self, name: str) -> None:
+        """One of a few choices (a language, a form of address, a card size): a chip, which a
+        screen reader hears as a checkbox."""
+        self.page.get_by_role("checkbox", name=name, exact=True).click()
+
     def button(self, name: str) -> Locator:
         return self.page.get_by_role("button", name=name, exact=True)
 
@@ -228,7 +233,7 @@ class Wizard:
     def answer(self, question_id: str, label: str) -> None:
         """Choose "Yes", "No" or "Not sure" (English labels, shown in the wizard's language)."""
         name = re.compile("^" + re.escape(self._(label)) + r"(\s|$)")  # "No", not "Not sure"
-        self.question(question_id).get_by_role("button", name=name).click()
+        self.question(question_id).get_by_role("checkbox", name=name).click()
 
     def button(self, label: str) -> Locator:
         return self.page.get_by_role("button", name=self._(label), exact=True)

@@ -57,7 +57,7 @@ def test_question_in_the_patients_language(app, ui, patient):
     _ = Translator(ui)._
     questions, theirs = load_bundle(ui).questions, load_bundle(patient).questions
     app.use_language(ui).open("/asking")
-    app.page.get_by_role("button", name=LANGUAGES[patient].native_name, exact=True).click()
+    app.choose(LANGUAGES[patient].native_name)
     script = theirs.item("script_report").title
     app.see(script)  # the confidentiality script first, in the patient's language
     app.see(f"{LANGUAGES[ui].native_name}: {questions.item('script_report').title}")  # and the clinician's
