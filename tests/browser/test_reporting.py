@@ -50,6 +50,7 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
 
     # Leaving the section forgets it all.
     app.go(Translator(language)._("Home"))
+    app.see(Translator(language)._("Point-of-care guidance for clinicians."))  # a tap during the redraw is lost
     app.go(Translator(language)._("Next steps"))
     field = wizard.age_field()
     field.wait_for()
