@@ -52,7 +52,7 @@ THEMED_LOADING = """<script>
         if (label) document.getElementById("cover")?.setAttribute("aria-label", label);
       });
       var cleared = false, painted = false, ready = false;
-      function uncover() { if (painted && ready) { document.getElementById("cover")?.remove(); window.__uncovered = performance.now(); } }
+      function uncover() { if (painted && ready) { document.getElementById("cover")?.remove(); } }
       window.addEventListener("flutter-first-frame", function () { painted = true; uncover(); }, { once: true });
       document.addEventListener("DOMContentLoaded", function () {
         new MutationObserver(function () {

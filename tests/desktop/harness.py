@@ -165,3 +165,7 @@ class DesktopApp:
 
     def click(self, x: int, y: int) -> None:
         self._x("mousemove", "--window", self.window, str(x), str(y), "click", "1")
+
+    def close_window(self) -> None:
+        """As the window manager would: the client loses its window (there is no WM to ask)."""
+        self._x("windowkill", self.window)

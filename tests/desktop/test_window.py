@@ -64,5 +64,5 @@ def test_three_shifts_leave_for_the_clock_and_closing_the_window_ends_the_app(de
         app.wait_rendered()
         app.key("shift", "shift", "shift")
         app.wait_window("Clock")
-        app._x("windowkill", app.window)
+        app.close_window()
         poll(app.ended, "the app to end with its window")
