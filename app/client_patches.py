@@ -23,6 +23,8 @@ a patch silently doing nothing. Worked out on first request, not at start-up, wh
 holds to the bare app's pace; nothing is written. Where every replacement keeps its length (the
 two builds) only where each one goes is kept, and the file is streamed from flet-web's copy with
 them laid over it: held in memory, the 8.5 MB wasm build alone was a sixth of the server's memory.
+That first request is on the way to the first screen, so the patched copy is never built for
+them either: finding the places and hashing the original take ~15 ms, building it took ~60 more.
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ class ClientChanged(RuntimeError):
     """The installed flet-web is not the one these patches were written for."""
 
 
-CHUNK = 1 << 16
+# Streamed in pieces this big: each one crosses to a worker thread and back (Starlette reads a
+# file's iterator there), so a few large ones cost less than many small ones.
+CHUNK = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,13 @@ class Served:
     source: Path | None = None
     overlays: tuple[tuple[int, bytes], ...] = ()
 
-    def chunks(self) -> Iterator[bytes]:
+    def chunks(self, size: int = CHUNK) -> Iterator[bytes]:
         if self.body is not None:
             yield self.body
             return
         with open(self.source, "rb") as file:
             start = 0
-            while chunk := file.read(CHUNK):
+            while chunk := file.read(size):
                 end = start + len(chunk)
                 if any(offset < end and offset + len(new) > start for offset, new in self.overlays):
                     chunk = bytearray(chunk)
@@ -90,12 +94,13 @@ class Served:
                 start = end
 
 
-def replace_once(data: bytes, old: bytes, new: bytes, where: str) -> bytes:
+def find_once(data: bytes, old: bytes, new: bytes, where: str) -> int:
+    """Where `old` is in `data`; it must be there exactly once."""
     if where.endswith(".wasm") and len(old) != len(new):
         raise ValueError("a replacement in the wasm build must keep the length")
     if data.count(old) != 1:
         raise ClientChanged(f"{where}: expected {old[:40]!r} exactly once, found it {data.count(old)} times")
-    return data.replace(old, new)
+    return data.index(old)
 
 
 def client_file(name: str) -> Path:
@@ -108,14 +113,18 @@ def client_file(name: str) -> Path:
 def patched(name: str) -> Served:
     source = client_file(name)
     original = source.read_bytes()
+    places = [(find_once(original, old, new, name), old, new) for old, new in PATCHES[name]]
+    digest = hashlib.sha256(original)
+    for _offset, old, new in places:
+        digest.update(b"\0" + old + b"\0" + new)
+    etag = '"' + digest.hexdigest()[:32] + '"'
+    if len(original) > CHUNK and all(len(old) == len(new) for _offset, old, new in places):
+        overlays = tuple((offset, new) for offset, _old, new in places)
+        return Served(MEDIA_TYPES[name], etag, len(original), source=source, overlays=overlays)
     data = original
-    for old, new in PATCHES[name]:
-        data = replace_once(data, old, new, name)
-    etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-    if len(data) != len(original) or len(data) <= CHUNK:
-        return Served(MEDIA_TYPES[name], etag, len(data), body=data)
-    overlays = tuple((original.index(old), new) for old, new in PATCHES[name])
-    return Served(MEDIA_TYPES[name], etag, len(data), source=source, overlays=overlays)
+    for _offset, old, new in places:
+        data = data.replace(old, new)
+    return Served(MEDIA_TYPES[name], etag, len(data), body=data)
 
 
 RIVE_PATHS = tuple("/" + (RIVE_LOCAL.decode() + sub).lstrip("/") for sub in ("wasm/rive_native.js", "wasm_compatibility/rive_native.js"))

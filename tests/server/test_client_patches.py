@@ -44,6 +44,27 @@ def test_the_rive_stub_and_the_arabic_fallback_font_are_served_by_the_app(server
 
 def test_a_changed_client_is_refused_not_patched_silently():
     with pytest.raises(client_patches.ClientChanged):
-        client_patches.replace_once(b"nothing to see", client_patches.WORKING, b" " * 10, "main.dart.wasm")
+        client_patches.find_once(b"nothing to see", client_patches.WORKING, b" " * 10, "main.dart.wasm")
     with pytest.raises(client_patches.ClientChanged):
-        client_patches.replace_once(b"Working... Working...", client_patches.WORKING, b" " * 10, "main.dart.js")
+        client_patches.find_once(b"Working... Working...", client_patches.WORKING, b" " * 10, "main.dart.js")
+    with pytest.raises(ValueError, match="keep the length"):
+        client_patches.find_once(b"Working...", client_patches.WORKING, b"", "main.dart.wasm")
+
+
+@pytest.mark.parametrize("name", ["main.dart.wasm", "main.dart.js"])
+@pytest.mark.parametrize("size", [client_patches.CHUNK, 4096])
+def test_the_streamed_build_is_the_original_with_each_replacement_made(name, size):
+    served = client_patches.patched(name)
+    expected = client_patches.client_file(name).read_bytes()
+    for old, new in client_patches.PATCHES[name]:
+        expected = expected.replace(old, new)
+    assert served.body is None and served.size == len(expected)  # streamed, not held
+    assert b"".join(served.chunks(size)) == expected
+
+
+@pytest.mark.parametrize("size", range(1, 12))
+def test_a_replacement_that_spans_pieces_is_laid_over_each_of_them(tmp_path, size):
+    source = tmp_path / "build"
+    source.write_bytes(b"0123456789abcdefghij")
+    served = client_patches.Served("application/wasm", '"x"', 20, source=source, overlays=((3, b"XYZW"), (17, b"QRS")))
+    assert b"".join(served.chunks(size)) == b"012XYZW789abcdefgQRS"
