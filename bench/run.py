@@ -57,6 +57,9 @@ def main() -> int:
             target = f"{target} (ratio {row['ratio']})"
         mark = "" if "met" not in row else ("  met" if row["met"] else "  NOT MET")
         print(f"{row['figure']:<72} {row['median']:>9} {row['unit']:<2} {spread:>17} {target:>16}{mark}")
+        for key in ("to_bare", "to_same_server"):  # start-up: the renderer's share and the app's own
+            if key in row:
+                print(f"{'':<4}{key.replace('_', ' ')}: {row[key]}")
     machine = f"{platform.platform()}, {os.cpu_count()} CPUs"
     out = Path(__file__).with_name("results.json")
     out.write_text(json.dumps({"date": date.today().isoformat(), "machine": machine, "results": rows}, indent=2))

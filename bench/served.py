@@ -31,6 +31,7 @@ WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
     setTimeout(() => reject(new Error('not shown within 60 s')), 60000);
 }); }"""
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
+BARE_ON_APP_SERVER = [*BARE, "--app-server"]
 
 
 @contextmanager
@@ -94,4 +95,4 @@ def serve(command: list[str]):
             process.wait(timeout=10)
 
 
-__all__ = ["APP", "BARE", "VIEWPORTS", "WATCH_TEXT", "Served", "chromium", "click_centre", "serve"]
+__all__ = ["APP", "BARE", "BARE_ON_APP_SERVER", "VIEWPORTS", "WATCH_TEXT", "Served", "chromium", "click_centre", "serve"]
