@@ -60,8 +60,9 @@ class ClientChanged(RuntimeError):
 
 
 # Streamed in pieces this big: each one crosses to a worker thread and back (Starlette reads a
-# file's iterator there), so a few large ones cost less than many small ones.
-CHUNK = 1 << 19
+# file's iterator there). Served locally, the 8.5 MB build took 41 ms in 64 KB pieces, 24 ms in
+# 128 KB and 11 ms in 512 KB, but 512 KB pieces kept 1.4 MB more of the server's memory; 128 KB none.
+CHUNK = 1 << 17
 
 
 @dataclass(frozen=True)
