@@ -17,8 +17,9 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
 7. (no code) index.html, manifest.json, favicon.png and icons/*.png in assets_dir replace Flet's;
 8. a connection that does not register within REGISTER_TIMEOUT_S, or leaves before it does,
    is closed and its FletApp's loops are cancelled (flet-web leaks both, and they then stall
-   shutdown); and a frame sent after the peer left is dropped instead of killing the send loop
-   (flet-web then never marks the session disconnected).
+   shutdown); a frame sent after the peer left is dropped instead of killing the send loop
+   (flet-web then never marks the session disconnected); and a message queued after the send
+   loop ended is dropped instead of raising in the task that sent it.
 """
 
 from __future__ import annotations
@@ -142,6 +143,12 @@ class _GuardedFletApp(FletApp):
         self.registered = asyncio.Event()
 
     def send_message(self, message: Message) -> None:
+        if getattr(self, "_FletApp__send_queue", None) is None:
+            # The page has left (a reload, another address, a closed tab): its send loop has ended
+            # and the session waits for the page on a new connection, so a message for this one is
+            # moot. flet-web drops a data frame then (send_data_channel_frame) but raises on a
+            # message, in whatever task sent it: seen from page.navigate's push_route on a reload.
+            return
         if message.action == MessageAction.REGISTER_CLIENT:
             self.registered.set()
             if message.body.error:

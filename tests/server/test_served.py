@@ -34,6 +34,34 @@ def get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
+def test_a_message_for_a_page_that_has_left_is_dropped_not_raised():
+    """A task of the session (page.navigate's push_route) may send after the page's socket closed;
+    flet-web then raised AttributeError in that task ("Task exception was never retrieved")."""
+    import inspect
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flet.messaging.protocol import InvokeMethodRequestBody, Message, MessageAction
+    from flet_web.fastapi import FletApp
+
+    from app.server import _GuardedFletApp
+
+    # flet-web's send loop still ends by clearing the queue this guard looks at
+    assert "self.__send_queue = None" in inspect.getsource(FletApp)
+
+    async def scenario() -> asyncio.Queue:
+        conn = _GuardedFletApp(loop=asyncio.get_running_loop(), executor=ThreadPoolExecutor(1), main=lambda page: None,
+                               before_main=None)  # fmt: skip
+        message = Message(MessageAction.INVOKE_METHOD, InvokeMethodRequestBody(control_id=1, call_id="1", name="push_route", args={}))
+        conn.send_message(message)  # before the page connected
+        conn._FletApp__send_queue = None  # as the send loop leaves it when the page has gone
+        conn.send_message(message)
+        conn._FletApp__send_queue = queue = asyncio.Queue()  # connected: the message is sent
+        conn.send_message(message)
+        return queue
+
+    assert asyncio.run(scenario()).qsize() == 1
+
+
 @pytest.mark.parametrize("route", ["/docs", "/redoc", "/openapi.json", "/oauth_callback", "/upload"])
 def test_only_the_apps_routes_are_served(server, route):
     url, _process, _log = server
