@@ -32,15 +32,14 @@ def test_the_start_is_neutral_and_asks_nothing_of_other_servers(app, language):
     text, label, title = app.page.evaluate("window.__cover")
     assert text == "" and title == "Care Reference"
     assert not FRAMEWORK.search(label) and label == {"en": "Loading", "es": "Cargando", "ar": "جارٍ التحميل"}[language]
-    # Gone once the first screen is there (two frames after its title, so wait for it).
-    app.page.wait_for_function("() => document.getElementById('cover') === null", timeout=30_000)
+    assert app.page.evaluate("document.getElementById('cover')") is None  # gone (open() waited for it)
     # Its own server only (blob: URLs are the page's own workers).
     assert [url for url in requests if not url.removeprefix("blob:").startswith(app.base_url)] == []
     assert failures == []
     assert not [line for line in console if "Content Security Policy" in line or "Failed to load" in line], console
 
 
-# Each screen where long words meet narrow room: the bar and rail, titles, segmented choices
+# Each screen where long words meet narrow room: the bar and rail, titles, choice chips
 # (the languages), banners, and the reporting form.
 ROUTES = ("/", "/indicators", "/asking", "/next", "/contacts", "/settings", "/glossary", "/yourself")
 MEASURE = """async ([scale, adjust, unpainted]) => {
