@@ -168,6 +168,10 @@ class Shell:
         page.rtl = language.rtl
         page.theme = page.dark_theme = build_theme(language, self.settings.text_scale)
         page.theme_mode = ft.ThemeMode.DARK if self.settings.theme == "dark" else ft.ThemeMode.LIGHT
+        # Flutter eases from one theme to the next over 200 ms; the first screen was drawn in its
+        # default blue and font, then again in the app's, and each change of setting redraws the
+        # whole screen several times, ~200 ms a frame on one thread. Shown at once instead.
+        page.theme_animation_style = ft.AnimationStyle.no_animation()
 
     # Discretion: quick exit and idle reset -------------------------------------------------
 

@@ -94,3 +94,18 @@ def test_typing_capitals_and_arabic_shift_letters_does_not_exit():
             assert not [name for name, _args in client.calls if name == "announce_message"]
 
     asyncio.run(run())
+
+
+def test_settings_take_effect_at_once_without_a_theme_animation():
+    """Flutter's default 200 ms ease between themes drew the first screen in its default colours and
+    font, then again in the app's; every change of setting redrew the screen several times."""
+
+    async def run():
+        async with running_shell("/") as (shell, client):
+            assert shell.page.theme_animation_style == ft.AnimationStyle.no_animation()
+            await shell.change_settings(theme="dark", language="ar")
+            await client.settle()
+            assert shell.page.theme_animation_style == ft.AnimationStyle.no_animation()
+            assert shell.page.theme_mode == ft.ThemeMode.DARK
+
+    asyncio.run(run())
