@@ -9,6 +9,10 @@ own by `python -m app.web_files`; a test fails when they drift.
   the app's own (Noto Sans, Noto Sans Arabic) in place of KaTeX's eighteen and the Cupertino
   icons, which the app never shows. Declared there, the fonts load with the engine, as a Flutter
   app's own fonts do, instead of on a message from the server after the client has started.
+- `assets/assets/fonts/MaterialIcons-Regular.otf`: flet-web's Material Icons font cut down to the
+  icons the app can show (7 KB instead of 1.26 MB), as a Flutter build does for its own apps. The
+  engine reads every font of the manifest before the app starts, on the page's one thread: the
+  whole font kept the first screen waiting ~200 ms longer (bench/README.md). Needs fonttools.
 
 Flet takes both from the assets folder when they are there.
 """
@@ -80,6 +84,17 @@ INDEX = paths.ASSETS_DIR / "index.html"
 MANIFEST = paths.ASSETS_DIR / "manifest.json"
 FONT_MANIFEST = paths.ASSETS_DIR / "assets" / "FontManifest.json"
 KEPT_FONTS = {"MaterialIcons"}  # the icons the UI uses (app.ui.icons)
+ICON_FONT = paths.ASSETS_DIR / "assets" / "fonts" / "MaterialIcons-Regular.otf"
+# Icons Flutter's own widgets take from the same font, for the widgets the app uses or might:
+# ExpansionTile's expand_more, SegmentedButton's check, Chip's cancel, SnackBar's and an implied
+# Close's close, an implied Back (arrow_back; arrow_back_ios_new on Apple systems), menus,
+# dropdowns, a password field's eye, pickers' chevrons, and the error signs.
+FRAMEWORK_ICONS = (
+    "arrow_back", "arrow_back_ios", "arrow_back_ios_new", "arrow_drop_down", "arrow_drop_up", "cancel",
+    "check", "chevron_left", "chevron_right", "clear", "close", "error", "error_outline", "expand_less",
+    "expand_more", "info", "keyboard_arrow_down", "keyboard_arrow_up", "menu", "more_horiz", "more_vert",
+    "search", "visibility", "visibility_off", "warning",
+)  # fmt: skip
 
 
 def flet_web_file(*parts: str) -> Path:
@@ -125,6 +140,37 @@ def patched_manifest(original: dict) -> dict:
     return {**original, **neutral}
 
 
+def icon_glyphs() -> set[str]:
+    """The font's glyph names for the app's icons and the framework's: Flutter's `Icons.x` is the
+    glyph `x_baseline`, and a style (`x_outlined`, `x_rounded`, `x_sharp`) is a glyph of its own."""
+    from app.ui.icons import Icons
+
+    names = {icon.name.lower() for icon in Icons} | set(FRAMEWORK_ICONS)
+    return {name if name.endswith(("_outlined", "_rounded", "_sharp")) else f"{name}_baseline" for name in names}
+
+
+def generated_icon_font() -> bytes:
+    """flet-web's Material Icons font with only `icon_glyphs()` (fonttools: a tool's dependency)."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(flet_web_file("assets", "fonts", "MaterialIcons-Regular.otf"), recalcTimestamp=False)
+    codepoints = {name: code for code, name in font.getBestCmap().items()}
+    missing = icon_glyphs() - codepoints.keys()
+    if missing:
+        raise ValueError(f"flet-web's Material Icons font has no glyph {sorted(missing)}")
+    options = subset.Options()
+    options.name_IDs = ["*"]  # the copyright and licence notices stay with the font
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[codepoints[name] for name in icon_glyphs()])
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
 def generated() -> dict[Path, str]:
     """Each file as it should be, from the installed flet-web's own."""
     fonts = json.loads(flet_web_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
@@ -141,6 +187,9 @@ def main() -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path}")
+    ICON_FONT.parent.mkdir(parents=True, exist_ok=True)
+    ICON_FONT.write_bytes(generated_icon_font())
+    print(f"wrote {ICON_FONT}")
     return 0
 
 

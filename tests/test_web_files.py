@@ -7,7 +7,7 @@ import pytest
 
 from app import paths
 from app.i18n import LANGUAGES
-from app.web_files import CSP, FONT_MANIFEST, app_fonts, generated
+from app.web_files import CSP, FONT_MANIFEST, ICON_FONT, app_fonts, flet_web_file, generated, icon_glyphs
 
 
 @pytest.mark.parametrize("path", sorted(generated()), ids=lambda path: path.name)
@@ -36,3 +36,22 @@ def test_the_ui_shows_nothing_that_needs_the_fonts_left_out():
     # KaTeX's fonts serve Markdown maths, CupertinoIcons the Cupertino controls.
     for path in (paths.ROOT / "app" / "ui").glob("*.py"):
         assert not re.search(r"\bft\.(Markdown|Cupertino\w*)\b", path.read_text(encoding="utf-8")), path.name
+
+
+def test_the_icon_font_holds_each_icon_the_app_can_show_drawn_as_flet_webs_own():
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    shipped, original = TTFont(ICON_FONT), TTFont(flet_web_file("assets", "fonts", "MaterialIcons-Regular.otf"))
+    wanted = {code: name for code, name in original.getBestCmap().items() if name in icon_glyphs()}
+    assert len(wanted) == len(icon_glyphs())  # each one found in flet-web's font
+    assert shipped.getBestCmap() == wanted, "run `python -m app.web_files`"
+
+    def drawn(font: TTFont, name: str) -> list:
+        pen = RecordingPen()
+        font.getGlyphSet()[name].draw(pen)
+        return pen.value
+
+    for name in wanted.values():
+        assert drawn(shipped, name) == drawn(original, name), name
+    assert ICON_FONT.stat().st_size < 20_000  # the point of it: not the whole font (1.26 MB)
