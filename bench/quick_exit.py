@@ -1,10 +1,12 @@
 """Quick exit in Chromium: from the trigger (the Exit click, or the third Shift) to the neutral
-screen, timed inside the page (the title turns to "Clock" in the same update as the screen)."""
+screen on screen, timed inside the page: the first frame put on screen after the title turned to
+"Clock", which comes in the same update as the neutral screen (until 2026-12-01 the end was the
+title itself, before the screen was drawn)."""
 
 from __future__ import annotations
 
 from figures import figure, show
-from served import APP, chromium, click_centre, serve
+from served import APP, WATCH_FRAMES, chromium, click_centre, serve
 
 from tests.browser.driver import desktop_app
 
@@ -25,6 +27,7 @@ def one_run(browser, url: str, by_keyboard: bool) -> float:
         heading = app.box(app.page.get_by_role("heading").first)
         app.page.mouse.click(heading["x"] + 5, heading["y"] + 5)
         app.page.evaluate(WATCH_TITLE)
+        app.page.evaluate(WATCH_FRAMES)
         if by_keyboard:
             app.page.keyboard.press("Shift")
             app.page.keyboard.press("Shift")
@@ -32,7 +35,7 @@ def one_run(browser, url: str, by_keyboard: bool) -> float:
             app.page.keyboard.press("Shift")
         else:
             start = click_centre(app.page, app.box(app.page.get_by_role("button", name="Exit")))
-        end = app.page.evaluate("window.__exitDone")
+        end = app.page.evaluate("async () => window.__frameAfter(await window.__exitDone)")
         return end - start
 
 

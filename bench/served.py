@@ -21,8 +21,9 @@ from tests.browser.driver import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  
 
 APP = [sys.executable, "-m", "app"]
 # Installs `window.__shown`: a promise of the page time (performance.now()) at which `text` first
-# enters Flutter's accessibility tree, which Flutter updates in the frame it paints. Timed in the
-# page itself: Playwright's own polling notices text late when the page's main thread is busy.
+# enters Flutter's accessibility tree, which Flutter updates while it builds the frame that shows
+# the text (see WATCH_FRAMES for when that frame is on screen). Timed in the page itself:
+# Playwright's own polling notices text late when the page's main thread is busy.
 WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
     const host = () => document.querySelector('flt-semantics-host');
     const check = () => { if (host() && host().textContent.includes(text)) { observer.disconnect(); resolve(performance.now()); } };
@@ -30,6 +31,26 @@ WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
     observer.observe(document, {childList: true, characterData: true, subtree: true, attributes: true});
     setTimeout(() => reject(new Error('not shown within 60 s')), 60000);
 }); }"""
+# Installs `window.__frameAfter(t)`: a promise of the page time of the first frame put on screen at
+# or after page time t. Flutter's web renderers hand every finished frame to the page with
+# transferFromImageBitmap; the accessibility tree is updated while the frame is built, before it
+# is drawn, which on one thread took 160-200 ms more for a full screen of the app
+# (bench/README.md). A timestamp per frame, nothing copied: the timing is not disturbed.
+WATCH_FRAMES = """() => { const frames = [], waiting = [];
+    const present = ImageBitmapRenderingContext.prototype, transfer = present.transferFromImageBitmap;
+    present.transferFromImageBitmap = function (bitmap) {
+        const result = transfer.call(this, bitmap), now = performance.now();
+        frames.push(now);
+        for (const [t, resolve] of waiting.splice(0)) { if (t <= now) resolve(now); else waiting.push([t, resolve]); }
+        return result;
+    };
+    window.__frameAfter = (t) => new Promise((resolve, reject) => {
+        const found = frames.find(f => f >= t);
+        if (found !== undefined) return resolve(found);
+        waiting.push([t, resolve]);
+        setTimeout(() => reject(new Error('no frame within 10 s')), 10000);
+    });
+}"""
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
 BARE_ON_APP_SERVER = [*BARE, "--app-server"]
 
@@ -95,4 +116,4 @@ def serve(command: list[str]):
             process.wait(timeout=10)
 
 
-__all__ = ["APP", "BARE", "BARE_ON_APP_SERVER", "VIEWPORTS", "WATCH_TEXT", "Served", "chromium", "click_centre", "serve"]
+__all__ = ["APP", "BARE", "BARE_ON_APP_SERVER", "VIEWPORTS", "WATCH_FRAMES", "WATCH_TEXT", "Served", "chromium", "click_centre", "serve"]
