@@ -10,9 +10,9 @@ own by `python -m app.web_files`; a test fails when they drift.
   icons, which the app never shows. Declared there, the fonts load with the engine, as a Flutter
   app's own fonts do, instead of on a message from the server after the client has started.
 - `assets/assets/fonts/MaterialIcons-Regular.otf`: flet-web's Material Icons font cut down to the
-  icons the app can show (7 KB instead of 1.26 MB), as a Flutter build does for its own apps. The
-  engine reads every font of the manifest before the app starts, on the page's one thread: the
-  whole font kept the first screen waiting ~200 ms longer (bench/README.md). Needs fonttools.
+  icons the app can show (8.5 KB instead of 1.26 MB), as a Flutter build does for its own apps.
+  The engine reads every font of the manifest before the app starts, on the page's one thread:
+  the whole font kept the first screen waiting 91-232 ms longer (bench/README.md). Needs fonttools.
 
 Flet takes both from the assets folder when they are there.
 """
