@@ -347,10 +347,12 @@ class Shell:
             # A plain "Exit" on every screen, always last; Shift three times does the same from the keyboard.
             actions.append(exit_button)
             back = self._back_route(section)
+            title = self._title(_(section.label), narrow, back is not None)
             view.appbar = ft.AppBar(
                 leading=icon_action(Icons.ARROW_BACK, _("Back"), lambda: self.navigate(back)) if back else None,
                 automatically_imply_leading=False,
-                title=self._title(_(section.label), narrow),
+                title=ft.Text(_(section.label), size=title.size, max_lines=2, weight=ft.FontWeight.W_500),
+                toolbar_height=title.bar_height,
                 actions=actions,
             )
             current = section.parent or section.route
@@ -366,10 +368,8 @@ class Shell:
                                                            expand=True, spacing=0))]  # fmt: skip
             else:
                 view.navigation_bar = None
-                view.controls = [
-                    self._listening(ft.Row([navigation.rail(entries, scale, self.tr.language.script), ft.VerticalDivider(width=1), body],
-                                           expand=True, spacing=0))  # fmt: skip
-                ]
+                rail = navigation.rail(entries, scale, self.tr.language.font, self.tr.language.size_adjust)
+                view.controls = [self._listening(ft.Row([rail, ft.VerticalDivider(width=1), body], expand=True, spacing=0))]
         self.page.update()
         for action in self._after_render:
             self.page.run_task(action)
@@ -383,17 +383,13 @@ class Shell:
         body.expand, body.width = False, READING_WIDTH
         return ft.Row([body], expand=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH)
 
-    def _title(self, text: str, narrow: bool) -> ft.Text:
-        """The screen's name, as large as the text size asks, but never so large that a word of it
-        breaks: on a phone the actions leave it little room."""
+    def _title(self, text: str, narrow: bool, back: bool) -> navigation.Title:
         language, scale = self.tr.language, self.settings.text_scale
-        size = 22 * scale * language.size_adjust
-        if narrow:  # beside two icons and Exit (its label at 14 px, its icon and padding)
-            exit_width = 14 * scale * navigation.CHAR_EM[language.script] * len(self.tr._("Exit")) + 50
-            room = (self.page.width or 390) - 32 - 2 * 48 - exit_width
-            longest = max(len(word) for word in text.split())
-            size = min(size, room / (longest * navigation.CHAR_EM[language.script]))
-        return ft.Text(text, size=round(size, 1), max_lines=2, weight=ft.FontWeight.W_500)
+        if not narrow:
+            return navigation.Title(navigation.TITLE_PX * scale * language.size_adjust, 1)
+        # On a phone the actions leave it little room.
+        return navigation.phone_title(text, self.tr._("Exit"), language.font, scale, language.size_adjust,
+                                      self.page.width or 390, back)  # fmt: skip
 
     def _listening(self, content: ft.Control) -> ft.Control:
         # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.

@@ -9,7 +9,7 @@ import pytest
 
 from app.i18n import LANGUAGES, Translator
 from app.ui import navigation
-from app.ui.shell import BAR
+from app.ui.shell import BAR, SECTIONS
 
 pytestmark = pytest.mark.browser
 FRAMEWORK = re.compile(r"flet|flutter|working\.\.\.", re.IGNORECASE)
@@ -124,3 +124,40 @@ def test_no_word_is_broken_at_160_percent(app, language):
             broken[route] = found
         app.shot(f"160-{language}-{route.strip('/') or 'home'}")
     assert broken == {}
+
+
+TITLE_MEASURE = """async ([title, size, arabic]) => {
+    const face = new FontFace('MeasureTitle', `url(/fonts/${arabic ? 'NotoSansArabic' : 'NotoSans'}-Regular.ttf)`);
+    document.fonts.add(await face.load());
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = `${size}px MeasureTitle`;
+    const width = (text) => context.measureText(text).width;
+    return [Math.max(...title.split(/\\s+/).map(width)), width(title)];
+}"""
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_screen_titles_are_whole_and_as_large_as_the_text_size_allows(app, language):
+    """On a phone a long title at 160 % wraps to two lines in a taller bar: not a word broken, not
+    a line cut off by the bar, and never smaller than the 100 % title."""
+    tr, lang = Translator(language), LANGUAGES[language]
+    app.use_language(language).store(text_scale="1.6").open("/")
+    width = app.page.viewport_size["width"]
+    for section in SECTIONS:
+        app.open(section.route)
+        app.see(tr._("Exit"))
+        app.settle()
+        label = tr._(section.label)
+        back = app.button(tr._("Back")).count() > 0
+        title = (navigation.phone_title(label, tr._("Exit"), lang.font, 1.6, lang.size_adjust, width, back)
+                 if app.viewport == "phone" else navigation.Title(navigation.TITLE_PX * 1.6 * lang.size_adjust, 1))  # fmt: skip
+        box = app.box(app.page.get_by_text(label, exact=True).first)
+        exit_box = app.box(app.button(tr._("Exit")))
+        bar_bottom = 2 * (exit_box["y"] + exit_box["height"] / 2)  # Exit sits in the middle of the bar
+        widest, whole = app.page.evaluate(TITLE_MEASURE, [label, title.size, lang.rtl])
+        lines = 1 if whole <= box["width"] + 1 else 2
+        assert widest <= box["width"] + 1, (section.route, label, title, box)  # no word broken
+        # Every line drawn (a line is 1.27-1.28 ems), and inside the bar: none cut off.
+        assert box["height"] >= 1.2 * title.size * lines and lines <= title.lines, (section.route, label, title, box)
+        assert 0 <= box["y"] and box["y"] + box["height"] <= bar_bottom + 1, (section.route, label, title, box)
+        assert title.size >= navigation.TITLE_PX * lang.size_adjust, (section.route, label, title)
