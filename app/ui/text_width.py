@@ -22,6 +22,11 @@ def _table() -> dict:
     return json.loads(Path(__file__).with_name("text_widths.json").read_text(encoding="utf-8"))
 
 
+def warm() -> None:
+    """Read the table ahead, while the browser loads the client (app/ui/warmup.py, step 1)."""
+    _table()
+
+
 @cache
 def _char_em(char: str, family: str) -> float:
     if unicodedata.category(char) == "Cf":  # direction marks and isolates take no room

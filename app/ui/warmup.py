@@ -51,6 +51,7 @@ def warm_first_screen() -> None:
     for name in FIRST_SCREEN:
         importlib.import_module(f"app.ui.{name}")
     _touch_controls(FIRST_SCREEN)  # theme.py is among them: the theme's modules are imported here
+    importlib.import_module("app.ui.text_width").warm()  # the rail and the title are sized from it
 
 
 def warm_the_rest(language: str) -> None:
