@@ -40,7 +40,8 @@ def _char_em(char: str, family: str) -> float:
 
 
 def word_em(word: str, family: str, bold: bool = True) -> float:
-    """In the bold weight (drawn for weights above 500) or the regular one (500 and below)."""
+    """In the bold face, which Flutter draws for weights above 500 (a selected rail label), or the
+    regular one, drawn for 500 and below (titles, Exit): the app bundles only these two."""
     shaped = _table()["words"][f"{family}-{'Bold' if bold else 'Regular'}"].get(word)
     # The estimate counts bold advances, wider than regular ones.
     return shaped / 1000 if shaped is not None else ESTIMATE_MARGIN * sum(_char_em(char, family) for char in word)
