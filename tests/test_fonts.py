@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import runpy
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,13 +40,18 @@ ARABIC_LETTERS = "".join(chr(code) for code in range(0x0621, 0x064B)) + "ىةء�
 LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzáéíóúüñÁÉÍÓÚÑ"
 
 
+@cache
+def _font(file: str) -> hb.Font:
+    return hb.Font(hb.Face(hb.Blob.from_file_path(paths.ASSETS_DIR / "fonts" / file)))
+
+
 def shaped_em(word: str, file: str) -> float:
-    face = hb.Face(hb.Blob.from_file_path(paths.ASSETS_DIR / "fonts" / file))
+    font = _font(file)
     buffer = hb.Buffer()
     buffer.add_str(word)
     buffer.guess_segment_properties()
-    hb.shape(hb.Font(face), buffer, {})
-    return sum(glyph.x_advance for glyph in buffer.glyph_positions) / face.upem
+    hb.shape(font, buffer, {})
+    return sum(glyph.x_advance for glyph in buffer.glyph_positions) / font.face.upem
 
 
 def test_the_width_table_is_up_to_date_with_the_fonts_and_the_names():

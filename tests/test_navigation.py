@@ -51,7 +51,7 @@ def test_a_phone_title_fits_beside_its_actions_on_at_most_two_lines(language, sc
     exit_width = navigation.exit_width(_("Exit"), lang.font, 14 * scale * lang.size_adjust)
     for section in SECTIONS:
         back = section.parent is not None or not section.in_nav
-        title = navigation.phone_title(_(section.label), _("Exit"), lang.font, scale, lang.size_adjust, width, back)
+        title = navigation.app_bar_title(_(section.label), _("Exit"), lang.font, scale, lang.size_adjust, width, 2, back)
         room = width - navigation.TITLE_MARGINS_PX - 2 * navigation.ICON_ACTION_PX - exit_width - back * navigation.BACK_PX
         for word in _(section.label).split():
             assert regular(word) * title.size <= room, (language, word, title)

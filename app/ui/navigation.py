@@ -2,7 +2,7 @@
 NavigationBar and NavigationRail: the bar must show no section as current when the current one is
 not on it (NavigationBar always marks one), labels must never break inside a word at any text
 size (the bar goes icon-only when its labels do not fit; the rail grows to its longest word), and
-the rail scrolls when it is taller than the window. Also the phone's title, sized to fit beside the
+the rail scrolls when it is taller than the window. Also the screen's title, sized to fit beside the
 app bar's actions, on two lines in a taller bar when it must."""
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def rail_width(labels: Sequence[str], scale: float, font: str = "NotoSans", size
     return max(88.0, widest_word_em(list(labels), font) * LABEL_PX * scale * size_adjust + 24)
 
 
-# The phone's app bar, in px, as Flutter lays it out: the title's margins (16 before, 16 after), each
-# icon action, and Back.
+# The app bar, in px, as Flutter lays it out: the title's margins (16 before, 16 after), each icon
+# action, and Back.
 TITLE_MARGINS_PX, ICON_ACTION_PX, BACK_PX = 32, 40, 56
 TITLE_PX = 22  # Material's title large at 100 %
 BAR_PX = 56  # Material's toolbar height
@@ -70,17 +70,17 @@ def lines_needed(text: str, font: str, size: float, room: float) -> int:
     return lines
 
 
-def phone_title(text: str, exit_label: str, font: str, scale: float, size_adjust: float = 1.0,
-                width: float = 390, back: bool = False) -> Title:  # fmt: skip
-    """The title on a phone: as large as the text size asks, but never so large that a word of it
-    breaks beside Search, Settings and Exit (and Back, where there is one), nor that it needs more
-    than two lines."""
+def app_bar_title(text: str, exit_label: str, font: str, scale: float, size_adjust: float = 1.0,
+                  width: float = 390, icon_actions: int = 2, back: bool = False) -> Title:  # fmt: skip
+    """The screen's title: as large as the text size asks, but never so large that a word of it
+    breaks beside the actions (Exit, `icon_actions` icons, and Back where there is one), nor that it
+    needs more than two lines. Only a phone's bar is ever that short of room."""
     exit_px = exit_width(exit_label, font, 14 * scale * size_adjust)
-    room = width - TITLE_MARGINS_PX - 2 * ICON_ACTION_PX - exit_px - (BACK_PX if back else 0)
+    room = width - TITLE_MARGINS_PX - icon_actions * ICON_ACTION_PX - exit_px - (BACK_PX if back else 0)
     size = min(TITLE_PX * scale * size_adjust, room / widest_word_em(text, font, bold=False))
-    while lines_needed(text, font, size, room) > 2:
+    while (lines := lines_needed(text, font, size, room)) > 2:
         size *= 0.95
-    return Title(math.floor(10 * size) / 10, lines_needed(text, font, size, room))  # never rounded up
+    return Title(math.floor(10 * size) / 10, lines)  # never rounded up
 
 
 def destination(

@@ -347,7 +347,10 @@ class Shell:
             # A plain "Exit" on every screen, always last; Shift three times does the same from the keyboard.
             actions.append(exit_button)
             back = self._back_route(section)
-            title = self._title(_(section.label), narrow, back is not None)
+            language = self.tr.language
+            title = navigation.app_bar_title(_(section.label), _("Exit"), language.font, self.settings.text_scale,
+                                             language.size_adjust, self.page.width or NARROW_BELOW,
+                                             icon_actions=len(actions) - 1, back=back is not None)  # fmt: skip
             view.appbar = ft.AppBar(
                 leading=icon_action(Icons.ARROW_BACK, _("Back"), lambda: self.navigate(back)) if back else None,
                 automatically_imply_leading=False,
@@ -382,14 +385,6 @@ class Shell:
         # On a wide screen the text keeps a readable width, from the start of the line.
         body.expand, body.width = False, READING_WIDTH
         return ft.Row([body], expand=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH)
-
-    def _title(self, text: str, narrow: bool, back: bool) -> navigation.Title:
-        language, scale = self.tr.language, self.settings.text_scale
-        if not narrow:
-            return navigation.Title(navigation.TITLE_PX * scale * language.size_adjust, 1)
-        # On a phone the actions leave it little room.
-        return navigation.phone_title(text, self.tr._("Exit"), language.font, scale, language.size_adjust,
-                                      self.page.width or 390, back)  # fmt: skip
 
     def _listening(self, content: ft.Control) -> ft.Control:
         # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.

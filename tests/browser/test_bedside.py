@@ -149,8 +149,8 @@ def test_screen_titles_are_whole_and_as_large_as_the_text_size_allows(app, langu
         app.settle()
         label = tr._(section.label)
         back = app.button(tr._("Back")).count() > 0
-        title = (navigation.phone_title(label, tr._("Exit"), lang.font, 1.6, lang.size_adjust, width, back)
-                 if app.viewport == "phone" else navigation.Title(navigation.TITLE_PX * 1.6 * lang.size_adjust, 1))  # fmt: skip
+        icons = 2 if app.viewport == "phone" else 1  # Search, and Settings where the bar has no room for it
+        title = navigation.app_bar_title(label, tr._("Exit"), lang.font, 1.6, lang.size_adjust, width, icons, back)
         box = app.box(app.page.get_by_text(label, exact=True).first)
         exit_box = app.box(app.button(tr._("Exit")))
         bar_bottom = 2 * (exit_box["y"] + exit_box["height"] / 2)  # Exit sits in the middle of the bar
