@@ -94,11 +94,15 @@ class Visit:
 # on the Shift layer of an Arabic keyboard: أ إ آ) does not count, and any other key starts the count
 # again. Five seconds, not two, leaves time for people using Sticky Keys or Slow Keys.
 EXIT_PRESSES = 3
+EXIT_WINDOW_S = 5.0
+# Without input for this long the visit is forgotten and the app returns to its first screen
+# (a facility sets CARE_REFERENCE_IDLE_SECONDS). The README quotes both figures; a test holds it to them.
+IDLE_RESET_DEFAULT_S = 180
 
 
 @dataclass
 class QuickExitKeys:
-    window_s: float = 5.0
+    window_s: float = EXIT_WINDOW_S
     count: int = 0
     _last: float | None = None
     _shift_down: bool = False

@@ -13,13 +13,14 @@ from app.rules.models import NOT_SURE, Capacity, Case, Pack
 YES, NO = "yes", "no"
 # Every question of the form, in the order it is asked. Ids are worded in content/<lang>/reporting.yaml.
 QUESTIONS = (
-    "q_rpt_age", "q_rpt_appears_minor", "q_rpt_sexual_exploitation", "q_rpt_serious_injury", "q_rpt_capacity",
-    "q_rpt_developmental_disability", "q_rpt_elder",
+    "q_rpt_age", "q_rpt_appears_minor", "q_rpt_sexual_exploitation", "q_rpt_assault_or_abuse", "q_rpt_serious_injury",
+    "q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder",
 )  # fmt: skip
 # The answers each question takes (the age is typed, or marked unknown).
 CHOICES = {
-    "q_rpt_appears_minor": (YES, NO),
+    "q_rpt_appears_minor": (YES, NO, NOT_SURE),
     "q_rpt_sexual_exploitation": (YES, NO),
+    "q_rpt_assault_or_abuse": (YES, NO),
     "q_rpt_serious_injury": (YES, NO),
     "q_rpt_capacity": tuple(capacity.value for capacity in Capacity),
     "q_rpt_developmental_disability": (YES, NO),
@@ -45,26 +46,29 @@ class Answers:
         text = self.age.strip()
         return int(text) if text.isdigit() and int(text) <= MAX_AGE else None
 
-    def is_child(self, pack: Pack) -> bool | None:
-        """True or False once it is known (a known age wins over appearance), None before."""
-        if self.age_unknown:
-            appears = self.chosen.get("q_rpt_appears_minor")
-            return None if appears is None else appears == YES
-        age = self.age_value()
-        return None if age is None else age < pack.adult_age
+    def is_child(self, pack: Pack) -> bool | str | None:
+        """True, False or "not_sure" once it can be told, None before. A known age under 18 makes a
+        child; a stated adult age does not overrule a patient who appears, or may appear, under 18."""
+        age, appears = self.age_value(), self.chosen.get("q_rpt_appears_minor")
+        if not self.age_unknown and age is not None and age < pack.adult_age:
+            return True
+        if appears is None or (not self.age_unknown and age is None):
+            return None
+        if appears == NO:
+            return False
+        return True if self.age_unknown and appears == YES else NOT_SURE
 
     def applicable(self, pack: Pack) -> tuple[str, ...]:
-        """The questions that matter for this patient. A child is reported whatever their
-        capacity or disability, so those are asked only of adults (and of a patient whose age
-        is not yet given); the elder question only when the pack cannot tell from the age."""
+        """The questions that matter for this patient. How old the patient looks is asked always. A
+        child is reported whatever their capacity or disability, so those are asked only of a patient
+        who is, or may be, an adult; the elder question only of an adult, and only when the pack cannot
+        tell from the age."""
         child = self.is_child(pack)
         asked = []
         for question in QUESTIONS:
-            if question == "q_rpt_appears_minor" and not self.age_unknown:
+            if question in ("q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder") and child is True:
                 continue
-            if question in ("q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder") and child:
-                continue
-            if question == "q_rpt_elder" and pack.elder_age is not None and not self.age_unknown:
+            if question == "q_rpt_elder" and (child == NOT_SURE or (pack.elder_age is not None and not self.age_unknown)):
                 continue
             asked.append(question)
         return tuple(asked)
@@ -103,8 +107,9 @@ class Answers:
         elder = chosen.get("q_rpt_elder") if "q_rpt_elder" in asked else NO
         return Case(
             age=None if self.age_unknown else self.age_value(),
-            appears_minor=self.age_unknown and chosen.get("q_rpt_appears_minor") == YES,
+            appears_minor={YES: True, NO: False, NOT_SURE: NOT_SURE}[chosen["q_rpt_appears_minor"]],
             sexual_exploitation=chosen["q_rpt_sexual_exploitation"] == YES,
+            assault_or_abuse=chosen["q_rpt_assault_or_abuse"] == YES,
             serious_injury_from_crime=chosen["q_rpt_serious_injury"] == YES,
             capacity=Capacity(chosen["q_rpt_capacity"]) if "q_rpt_capacity" in asked else Capacity.intact,
             developmental_disability="q_rpt_developmental_disability" in asked

@@ -1,9 +1,11 @@
 """The reporting engine: pure, deterministic, no eval. Rules, with their duties, come from the
-jurisdiction pack; the status is the strongest duty among the rules that fired."""
+jurisdiction pack; the status is the strongest duty among the rules that fired. An answer still
+open (an assess_first rule) is never hidden under a stronger status: the result names it, with
+what resolving it would add."""
 
 from __future__ import annotations
 
-from app.rules.models import NOT_SURE, Case, Duty, FiredRule, Pack, Result, Status
+from app.rules.models import NOT_SURE, Capacity, Case, Duty, FiredRule, OpenAnswer, Pack, Result, Status
 
 # Steps for every status (seeds 000, 002 and 004; content/<lang>/reporting.yaml words them).
 CROSS_CUTTING_STEPS = ("step_explain_confidentiality", "step_threat_is_safety", "step_no_immigration_advice")
@@ -20,47 +22,91 @@ STATUS_STEPS = {
     ),
 }  # fmt: skip
 STRENGTH = tuple(Status)  # must_report first, patient_decides last
+# An open fact, and what it becomes when resolved the way that reports the most: a patient who may be
+# a child is one; a patient who may be an elder is one. Capacity uncertain resolves to lacking.
+RESOLVED = {"may_be_child": ({"adult", "may_be_child"}, {"child"}), "elder_not_sure": ({"elder_not_sure"}, {"elder"})}
 
 
 def facts(case: Case, pack: Pack) -> set[str]:
-    """The facts rules are written against. A known age wins over how old the patient looks."""
-    child = case.age < pack.adult_age if case.age is not None else case.appears_minor
+    """The facts rules are written against. A known age under the child age makes a child; a stated
+    adult age does not overrule a patient who appears, or may appear, under 18."""
+    known_child = case.age is not None and case.age < pack.adult_age
+    if known_child or (case.age is None and case.appears_minor is True):
+        found = {"child"}
+    elif case.appears_minor is False:
+        found = {"adult"}
+    else:
+        found = {"adult", "may_be_child"}
     if pack.elder_age is not None and case.age is not None:
         elder = case.age >= pack.elder_age.age
     else:
         elder = case.elder
-    found = {"child"} if child else {"adult"}
-    if not child and elder is True:
+    if "child" not in found and elder is True:
         found.add("elder")
-    elif not child and elder == NOT_SURE:
+    elif "child" not in found and elder == NOT_SURE:
         found.add("elder_not_sure")
-    for flag in ("sexual_exploitation", "developmental_disability", "serious_injury_from_crime"):
+    for flag in ("sexual_exploitation", "assault_or_abuse", "developmental_disability", "serious_injury_from_crime"):
         if getattr(case, flag):
             found.add(flag)
     return found
 
 
-def evaluate(case: Case, pack: Pack) -> Result:
-    known = facts(case, pack)
-    fired = tuple(
+def fire(pack: Pack, known: set[str], capacity: Capacity) -> tuple[FiredRule, ...]:
+    return tuple(
         FiredRule(
-            id=rule.id, duty=rule.duty, steps=tuple(rule.steps), adds=frozenset(rule.adds), precaution=rule.precaution,
+            id=rule.id, duty=rule.duty, when=frozenset(rule.when), capacity=rule.capacity, steps=tuple(rule.steps), adds=frozenset(rule.adds), precaution=rule.precaution,
             source=tuple(rule.source),
         )
         for rule in pack.rules
-        if set(rule.when) <= known and (rule.capacity is None or rule.capacity == case.capacity)
+        if set(rule.when) <= known and not set(rule.unless) & known and (rule.capacity is None or rule.capacity == capacity)
     )  # fmt: skip
-    status = min((rule.duty.status for rule in fired), key=STRENGTH.index, default=Status.patient_decides)
-    # The rules behind the status explain it and add their steps: every rule that reports someone,
-    # or, when none does, the ones that ask for an assessment first (next to a report they would
-    # only blur the answer).
-    assessing = status is Status.assess_first
-    reasons = tuple(rule for rule in fired if (rule.duty is Duty.assess_first) == assessing)
-    rule_steps = tuple(step for rule in reasons for step in rule.steps)
+
+
+def strongest(fired: tuple[FiredRule, ...]) -> Status:
+    return min((rule.duty.status for rule in fired), key=STRENGTH.index, default=Status.patient_decides)
+
+
+def reporting(fired: tuple[FiredRule, ...]) -> tuple[FiredRule, ...]:
+    return tuple(rule for rule in fired if rule.duty is not Duty.assess_first)
+
+
+def agencies(rules: tuple[FiredRule, ...]) -> frozenset[str]:
+    return frozenset().union(*(rule.adds for rule in rules))
+
+
+def resolve(rule: FiredRule, pack: Pack, known: set[str], capacity: Capacity, report_to: frozenset[str]) -> OpenAnswer:
+    """What the open answer behind an assess_first rule would add if it resolved the way that
+    reports the most (each open answer on its own)."""
+    resolved = set(known)
+    for fact in rule.when:
+        if fact in RESOLVED:
+            drop, add = RESOLVED[fact]
+            resolved = (resolved - drop) | add
+    if rule.capacity is Capacity.uncertain:
+        capacity = Capacity.lacking
+    fired = reporting(fire(pack, resolved, capacity))
+    return OpenAnswer(rule=rule, would_add=agencies(fired) - report_to, status=strongest(fired))
+
+
+def evaluate(case: Case, pack: Pack) -> Result:
+    known = facts(case, pack)
+    fired = fire(pack, known, case.capacity)
+    status = strongest(fired)
+    reasons = reporting(fired)
+    report_to = agencies(reasons)
+    open_answers = tuple(
+        resolve(rule, pack, known, case.capacity, report_to) for rule in fired if rule.duty is Duty.assess_first
+    )
+    at_status = [rule for rule in fired if rule.duty.status is status]
+    steps = STATUS_STEPS[status]
+    if status is Status.must_report and any(rule.duty is Duty.check_local_law for rule in reasons):
+        steps += STATUS_STEPS[Status.check_local_law]  # some of it is reported, some is for local law to say
     return Result(
         status=status,
-        report_to=frozenset().union(*(rule.adds for rule in fired)),
-        steps=tuple(dict.fromkeys(STATUS_STEPS[status] + rule_steps + CROSS_CUTTING_STEPS)),
+        report_to=report_to,
+        steps=tuple(dict.fromkeys(steps + tuple(step for rule in reasons for step in rule.steps) + CROSS_CUTTING_STEPS)),
         reasons=reasons,
+        open=open_answers,
+        precaution=bool(at_status) and all(rule.precaution for rule in at_status),
         pack=pack.id,
     )

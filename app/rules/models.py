@@ -14,9 +14,12 @@ from app.content.models import Source
 from app.datafiles.text import Title, text
 
 Agency = Literal["child_protection", "adult_protection", "law_enforcement"]
+# "may_be_child": the age is not known and the patient may look under 18, or a stated adult age the
+# patient may not look. The rules for adults apply to such a patient ("adult" holds too), and whether
+# the patient is a child stays an open answer the result names.
 Fact = Literal[
-    "child", "adult", "elder", "elder_not_sure", "sexual_exploitation", "developmental_disability",
-    "serious_injury_from_crime",
+    "child", "adult", "may_be_child", "elder", "elder_not_sure", "sexual_exploitation", "assault_or_abuse",
+    "developmental_disability", "serious_injury_from_crime",
 ]  # fmt: skip
 PackId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 NOT_SURE = "not_sure"
@@ -69,13 +72,18 @@ class Case(Strict):
     """One suspected case, as the clinician answers the form. Held in memory only."""
 
     age: int | None = Field(default=None, ge=0, le=130, description="Age in years, or null when unknown.")
-    appears_minor: bool = Field(default=False, description="Age unknown and the patient appears under 18.")
+    appears_minor: bool | Literal["not_sure"] = Field(
+        default=False,
+        description="Whether the patient appears to be under 18 (true, false or not_sure), asked whatever age is "
+        "given: a stated adult age does not overrule a patient who looks, or may look, under 18.",
+    )
     elder: bool | Literal["not_sure"] = Field(
         default=False,
         description="Whether the patient is an elder as local law defines it (true, false or not_sure). "
         "Ignored when the pack sets elder_age and the age is known.",
     )
-    sexual_exploitation: bool = False
+    sexual_exploitation: bool = Field(default=False, description="Any sexual exploitation or commercial sex.")
+    assault_or_abuse: bool = Field(default=False, description="Any assault or abuse, physical or sexual.")
     capacity: Capacity = Capacity.intact
     developmental_disability: bool = False
     serious_injury_from_crime: bool = False
@@ -83,11 +91,12 @@ class Case(Strict):
 
 
 class Rule(Strict):
-    """A trigger: when every listed fact holds (and capacity matches, if given), the rule fires
+    """A trigger: when every listed fact holds, none of `unless` does (and capacity matches, if given), the rule fires
     with its duty and adds its agencies."""
 
     id: PackId
     when: list[Fact] = Field(default_factory=list, description="Facts that must all hold.")
+    unless: list[Fact] = Field(default_factory=list, description="Facts none of which may hold.")
     capacity: Capacity | None = Field(default=None, description="Capacity the case must have, if any.")
     duty: Duty = Field(description="required, check_local_law or assess_first.")
     adds: list[Agency] = Field(default_factory=list, description="Agencies to contact when it fires.")
@@ -103,8 +112,11 @@ class Rule(Strict):
     def _consistent(self) -> Rule:
         if not self.when and self.capacity is None:
             raise ValueError("a rule needs at least one condition")
-        if (self.duty is Duty.assess_first) == bool(self.adds):
-            raise ValueError("a rule that reports adds at least one agency; an assess_first rule adds none")
+        # "check local law" may name no agency: whether anyone is called is then the local law's to say.
+        if self.duty is Duty.required and not self.adds:
+            raise ValueError("a required rule adds at least one agency")
+        if self.duty is Duty.assess_first and self.adds:
+            raise ValueError("an assess_first rule adds no agency")
         return self
 
 
@@ -156,6 +168,19 @@ class Pack(Strict):
             raise ValueError("rule ids must be unique within a pack")
         return rules
 
+    @field_validator("rules")
+    @classmethod
+    def _open_answers_never_pass_silently(cls, rules: list[Rule]) -> list[Rule]:
+        """An answer the form lets be "not sure" must fire an assess_first rule, or a pack could turn
+        a patient who may be a child into "the patient decides"."""
+        asked = {(rule.when[0] if rule.when else None, rule.capacity) for rule in rules if rule.duty is Duty.assess_first}
+        needed = {("may_be_child", None): "may_be_child", ("elder_not_sure", None): "elder_not_sure",
+                  ("adult", Capacity.uncertain): "adult with capacity: uncertain"}  # fmt: skip
+        missing = [name for key, name in needed.items() if key not in asked]
+        if missing:
+            raise ValueError(f"no assess_first rule for an open answer: {', '.join(missing)}")
+        return rules
+
 
 @dataclass(frozen=True)
 class FiredRule:
@@ -164,6 +189,8 @@ class FiredRule:
 
     id: str
     duty: Duty
+    when: frozenset[str]
+    capacity: Capacity | None
     steps: tuple[str, ...]
     adds: frozenset[str]
     precaution: bool
@@ -171,9 +198,25 @@ class FiredRule:
 
 
 @dataclass(frozen=True)
+class OpenAnswer:
+    """An answer still open (an assess_first rule that fired), with what resolving it the way that
+    reports the most would add: agencies not already in the result, and that outcome's status."""
+
+    rule: FiredRule
+    would_add: frozenset[str]
+    status: Status
+
+
+@dataclass(frozen=True)
 class Result:
     status: Status
     report_to: frozenset[str]
     steps: tuple[str, ...]
-    reasons: tuple[FiredRule, ...]
+    reasons: tuple[FiredRule, ...]  # the rules that report someone (or leave it to local law)
+    open: tuple[OpenAnswer, ...]  # never hidden, whatever the status
+    precaution: bool  # the status rests on the aid's own precautions alone
     pack: str
+
+    @property
+    def may_also_report_to(self) -> frozenset[str]:
+        return frozenset().union(*(answer.would_add for answer in self.open))

@@ -18,6 +18,10 @@ from app.rules.packs import load_packs
 class Expect(Strict):
     status: Status
     report_to: list[Agency] = Field(default_factory=list)
+    may_also_report_to: list[Agency] | None = Field(
+        default=None,
+        description="Agencies an open answer could add, beyond report_to. Checked exactly when given.",
+    )
 
 
 class Scenario(Strict):
@@ -55,17 +59,25 @@ def load(path: Path) -> tuple[ScenarioFile, list[Case]]:
     return parsed, cases
 
 
+def describe(part: Status | frozenset[str]) -> str:
+    return part.value if isinstance(part, Status) else str(sorted(part))
+
+
 def run(path: Path) -> list[Outcome]:
     parsed, cases = load(path)
     pack = load_packs()[parsed.jurisdiction]
     outcomes = []
     for index, (scenario, case) in enumerate(zip(parsed.scenarios, cases)):
         result = evaluate(case, pack)
-        expected = (scenario.expect.status, frozenset(scenario.expect.report_to))
+        expect = scenario.expect
+        expected = (expect.status, frozenset(expect.report_to))
         got = (result.status, result.report_to)
+        if expect.may_also_report_to is not None:
+            expected += (frozenset(expect.may_also_report_to),)
+            got += (result.may_also_report_to,)
         message = "" if got == expected else (
-            f"expected {expected[0].value} {sorted(expected[1])}, got {got[0].value} {sorted(got[1])}"
-            f" (rules fired: {', '.join(r.id for r in result.reasons) or 'none'})"
+            f"expected {' '.join(describe(part) for part in expected)}, got {' '.join(describe(part) for part in got)}"
+            f" (rules fired: {', '.join(r.id for r in result.reasons + tuple(o.rule for o in result.open)) or 'none'})"
         )
         outcomes.append(Outcome(scenario.name, line_of(path, ("scenarios", index)), got == expected, message))
     return outcomes

@@ -1,6 +1,7 @@
-"""The result of "Must I report?": the status with the jurisdiction and pack version first, the full
-"verify local law" note, what was entered (on screen only), whom to contact with that
-jurisdiction's numbers, the steps that fit the status, and why, rule by rule, with sources."""
+"""The result of "Must I report?", in the order a clinician needs it: the status with the jurisdiction
+and pack version, the full "verify local law" note, whom to contact with that jurisdiction's numbers,
+the steps, every answer still open with whom it would add, why (rule by rule, with sources), and what
+was entered (on screen only)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from app.directory import Directory, load_directory
 from app.i18n import Translator
 from app.rules import Status, evaluate
 from app.rules.answers import ANSWER_LABELS, Answers
-from app.rules.models import Pack
+from app.rules.engine import agencies
+from app.rules.models import Duty, FiredRule, OpenAnswer, Pack, Result
 from app.rules.wording import worded
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
@@ -29,6 +31,8 @@ STATUS_COLORS = {
     Status.assess_first: (ft.Colors.TERTIARY_CONTAINER, ft.Colors.ON_TERTIARY_CONTAINER),
     Status.patient_decides: (ft.Colors.PRIMARY_CONTAINER, ft.Colors.ON_PRIMARY_CONTAINER),
 }
+# Statuses worded apart when they rest on the aid's own precautions alone.
+PRECAUTION_WORDED = (Status.must_report, Status.check_local_law)
 # Steps that name a referral line: the line's numbers for this jurisdiction follow them.
 HOTLINE_STEPS = ("step_call_together_anonymously", "step_offer_hotline_together")
 
@@ -58,76 +62,35 @@ def numbers(tr: Translator, text: ReportingFile, directory: Directory, category:
 
 
 def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
+    """Status first, then whom to contact, what to do, what is still open, why, and what was entered."""
     tr = shell.tr
     _ = tr._
     outcome = evaluate(answers.case(pack), pack)
-    status = text.item(f"status_{outcome.status.value}")
-    background, foreground = STATUS_COLORS[outcome.status]
     directory = load_directory()
-    reviewed = format_date(pack.reviewed, format="long", locale=tr.language.code)
-    where = _("{jurisdiction} · rules version {version}, reviewed {date}").format(
-        jurisdiction=text.item(f"pack_{pack.id}").title, version=pack.version, date=reviewed
-    )
-    card = ft.Container(
-        ft.Column(
-            [
-                ft.Text(where, theme_style=ft.TextThemeStyle.LABEL_LARGE, color=foreground, key="result-jurisdiction"),
-                ft.Text(status.title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_700,
-                        color=foreground),
-                ft.Text(status.detail or "", color=foreground),
-            ],
-            spacing=4,
-        ),
-        bgcolor=background,
-        border_radius=ft.BorderRadius.all(16),
-        padding=16,
-        expand=True,
-        key="status",
-    )  # fmt: skip
-    # "Jurisdictions differ" (the glossary's 15-year-old example) beside the note on local law.
-    rows: list[ft.Control] = [ft.Row([card]), verify_banner(text.item("rpt_verify_local_law"), full=True), *glossary_links(shell, "rpt_verify_local_law")]
-
-    def shown(question: str, value: str) -> str:
-        if question == "q_rpt_age":
-            return _("Unknown") if value == "unknown" else value
-        return _(ANSWER_LABELS[value])
-
-    entered = [
-        bullet(text.item(question).title, [ft.Text(shown(question, value), weight=ft.FontWeight.W_700)])
-        for question, value in answers.entered(pack)
-    ]
-    rows += [subheading(_("What you entered")), *entered,
-             ft.Text(_("Shown here only: nothing you entered is saved."), theme_style=ft.TextThemeStyle.BODY_SMALL,
-                     color=ft.Colors.ON_SURFACE_VARIANT)]  # fmt: skip
-
-    if outcome.report_to:
-        contacts = []
-        for agency in sorted(outcome.report_to):
-            found = numbers(tr, text, directory, agency, pack)
-            note = [] if found else [ft.Text(_("No number for this service on this device yet."),
-                                            theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)]
-            contacts.append(bullet(worded(text, f"agency_{agency}", pack.id).title, found + note))
-        heading = _("Whom to contact") if outcome.status is Status.must_report else _("Whom a report would go to")
-        rows += [subheading(heading), *contacts]  # fmt: skip
+    rows: list[ft.Control] = [status_card(tr, text, pack, outcome), verify_banner(text.item("rpt_verify_local_law"), full=True),
+                              *glossary_links(shell, "rpt_verify_local_law")]  # fmt: skip
+    rows += contacts(tr, text, directory, pack, outcome)
+    # Said once, plainly, under the first list of agencies some of which this device has no number for.
+    missing = [a for a in sorted(outcome.report_to | outcome.may_also_report_to) if not numbers(tr, text, directory, a, pack)]
+    if missing and set(missing) & outcome.report_to:
+        rows.append(no_local_numbers(tr, text, directory, pack))
 
     steps = []
     for step in outcome.steps:
         extra = numbers(tr, text, directory, "hotline", pack) if step in HOTLINE_STEPS else []
-        steps.append(bullet(text.item(step).title, extra))
+        steps.append(bullet(worded(text, step, pack.id).title, extra))
     rows += [subheading(_("Steps")), *steps]
 
-    why = []
-    for reason in outcome.reasons:
-        item = text.item(f"rule_{reason.id}")
-        lines: list[ft.Control] = []
-        if item.detail:
-            lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
-        if reason.precaution:
-            lines.append(badge(_("This aid's own precaution")))
-        lines += glossary_links(shell, f"rule_{reason.id}")
-        lines.append(source_line(tr, item))
-        why.append(bullet(item.title, lines))
-    rows += [subheading(_("Why")), *(why or [bullet(_("None of the situations the sources list applies."))])]
+    if outcome.open:
+        rows += [subheading(_("Still to resolve")), *(still_open(shell, text, directory, pack, answer) for answer in outcome.open)]
+        if missing and not set(missing) & outcome.report_to:
+            rows.append(no_local_numbers(tr, text, directory, pack))
+
+    why = [reason_line(shell, text, pack, reason) for reason in outcome.reasons]
+    if why or not outcome.open:
+        rows += [subheading(_("Why")), *(why or [bullet(_("None of the situations the sources list applies."))])]
+
+    rows += entered(tr, text, pack, answers)
 
     def start_again() -> None:
         shell.visit.reporting = Answers()
@@ -143,3 +106,117 @@ def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show
         )
     )
     return scrolling(rows, spacing=10)
+
+
+def status_card(tr: Translator, text: ReportingFile, pack: Pack, outcome: Result) -> ft.Control:
+    """The status, worded as resting on the aid's own precaution where it does, with the jurisdiction,
+    its rules' version and what differs there."""
+    _ = tr._
+    precaution = "_precaution" if outcome.precaution and outcome.status in PRECAUTION_WORDED else ""
+    status = worded(text, f"status_{outcome.status.value}{precaution}", pack.id)
+    jurisdiction = text.item(f"pack_{pack.id}")
+    background, foreground = STATUS_COLORS[outcome.status]
+    reviewed = format_date(pack.reviewed, format="long", locale=tr.language.code)
+    where = _("{jurisdiction} · rules version {version}, reviewed {date}").format(
+        jurisdiction=jurisdiction.title, version=pack.version, date=reviewed
+    )
+    return ft.Row([ft.Container(
+        ft.Column(
+            [
+                ft.Text(where, theme_style=ft.TextThemeStyle.LABEL_LARGE, color=foreground, key="result-jurisdiction"),
+                ft.Text(status.title, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_700,
+                        color=foreground),
+                ft.Text(status.detail or "", color=foreground),
+                ft.Text(jurisdiction.detail or "", theme_style=ft.TextThemeStyle.BODY_SMALL, color=foreground),
+            ],
+            spacing=4,
+        ),
+        bgcolor=background,
+        border_radius=ft.BorderRadius.all(16),
+        padding=16,
+        expand=True,
+        key="status",
+    )])  # fmt: skip
+
+
+def agency_line(tr: Translator, text: ReportingFile, directory: Directory, pack: Pack, agency: str) -> ft.Control:
+    return bullet(worded(text, f"agency_{agency}", pack.id).title, numbers(tr, text, directory, agency, pack))
+
+
+def contacts(tr: Translator, text: ReportingFile, directory: Directory, pack: Pack, outcome: Result) -> list[ft.Control]:
+    """Whom to contact (a rule says must), whom a report would go to (local law decides), each with
+    the numbers this device has, and once, plainly, what to do where it has none."""
+    _ = tr._
+    must = agencies(tuple(rule for rule in outcome.reasons if rule.duty is Duty.required))
+    law = agencies(tuple(rule for rule in outcome.reasons if rule.duty is Duty.check_local_law)) - must
+    rows: list[ft.Control] = []
+    if must:
+        rows += [subheading(_("Whom to contact")), *(agency_line(tr, text, directory, pack, a) for a in sorted(must))]
+    if law:
+        heading = _("Whom a report would go to") if not must else _("Also, if your law requires it")
+        rows += [subheading(heading), *(agency_line(tr, text, directory, pack, a) for a in sorted(law))]
+    return rows
+
+
+def no_local_numbers(tr: Translator, text: ReportingFile, directory: Directory, pack: Pack) -> ft.Control:
+    _ = tr._
+    hotline = numbers(tr, text, directory, "hotline", pack)
+    lines: list[ft.Control] = [ft.Text(
+        _("This device has no local number for some of these services. Your facility can add its verified numbers: "
+          "Settings, under \"For your facility\", says how."),
+        theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT,
+    )]  # fmt: skip
+    if hotline:
+        lines.insert(0, ft.Text(_("The national referral line can find local help:"), theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+        lines[1:1] = hotline
+    return ft.Column(lines, spacing=2, key="no-local-numbers")
+
+
+def still_open(shell: Shell, text: ReportingFile, directory: Directory, pack: Pack, answer: OpenAnswer) -> ft.Control:
+    """An open answer: what is open, how to resolve it, and whom it would add."""
+    tr = shell.tr
+    _ = tr._
+    item = worded(text, f"rule_{answer.rule.id}", pack.id)
+    lines: list[ft.Control] = []
+    if item.detail:
+        lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    lines += [bullet(worded(text, step, pack.id).title) for step in answer.rule.steps]
+    if answer.would_add:
+        condition = worded(text, f"if_{answer.rule.id}", pack.id).title
+        heading = _("{condition}, also contact:") if answer.status is Status.must_report else _(
+            "{condition}, check your local law; a report would also go to:")
+        lines.append(ft.Text(heading.format(condition=condition), weight=ft.FontWeight.W_600))
+        lines += [agency_line(tr, text, directory, pack, agency) for agency in sorted(answer.would_add)]
+    if answer.rule.precaution:
+        lines.append(badge(_("This aid's own precaution")))
+    lines.append(source_line(tr, item))
+    return ft.Container(bullet(item.title, lines), key=f"open-{answer.rule.id}")
+
+
+def reason_line(shell: Shell, text: ReportingFile, pack: Pack, reason: FiredRule) -> ft.Control:
+    item = worded(text, f"rule_{reason.id}", pack.id)
+    lines: list[ft.Control] = []
+    if item.detail:
+        lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
+    if reason.precaution:
+        lines.append(badge(shell.tr._("This aid's own precaution")))
+    lines += glossary_links(shell, f"rule_{reason.id}")
+    lines.append(source_line(shell.tr, item))
+    return bullet(item.title, lines)
+
+
+def entered(tr: Translator, text: ReportingFile, pack: Pack, answers: Answers) -> list[ft.Control]:
+    _ = tr._
+
+    def shown(question: str, value: str) -> str:
+        if question == "q_rpt_age":
+            return _("Unknown") if value == "unknown" else value
+        return _(ANSWER_LABELS[value])
+
+    lines = [
+        bullet(text.item(question).title, [ft.Text(shown(question, value), weight=ft.FontWeight.W_700)])
+        for question, value in answers.entered(pack)
+    ]
+    return [subheading(_("What you entered")), *lines,
+            ft.Text(_("Shown here only: nothing you entered is saved."), theme_style=ft.TextThemeStyle.BODY_SMALL,
+                    color=ft.Colors.ON_SURFACE_VARIANT)]  # fmt: skip

@@ -24,14 +24,14 @@ from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
 from app.ui.widgets import FullScreen, content_error
-from app.visit import IdleTimer, QuickExitKeys, Visit
+from app.visit import IDLE_RESET_DEFAULT_S, IdleTimer, QuickExitKeys, Visit
 
 if TYPE_CHECKING:
     from app.content.models import Bundle
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
 READING_WIDTH = 760  # px: lines longer than this are hard to read; wider screens leave the rest blank
-IDLE_RESET_S = float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", 180))
+IDLE_RESET_S = float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", IDLE_RESET_DEFAULT_S))
 
 
 @dataclass(frozen=True)

@@ -237,7 +237,7 @@ class Wizard:
 
     def answer(self, question_id: str, label: str) -> None:
         """Choose "Yes", "No" or "Not sure" (English labels, shown in the wizard's language)."""
-        name = re.compile("^" + re.escape(self._(label)) + r"(\s|$)")  # "No", not "Not sure"
+        name = re.compile("^" + re.escape(self._(label)) + r"(\n|$)")  # "No", not "Not sure" nor "No lo sé"
         self.question(question_id).get_by_role("checkbox", name=name).click()
 
     def button(self, label: str) -> Locator:

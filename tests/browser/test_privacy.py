@@ -42,7 +42,8 @@ def test_a_full_session_leaves_no_trace(browser, audited):
         app.go("Next steps")
         app.text("United States").first.click()  # asked on first use, and stored as a setting
         wizard = Wizard(app, "en")
-        wizard.fill(AGE, sexual_exploitation="Yes", serious_injury="Yes", developmental_disability="No", elder="Not sure")
+        wizard.fill(AGE, appears_minor="No", sexual_exploitation="Yes", assault_or_abuse="No", serious_injury="Yes",
+                    developmental_disability="No", elder="Not sure")  # fmt: skip
         wizard.button("Check capacity").click()
         for element in ("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication"):
             wizard.answer(element, "Not sure")

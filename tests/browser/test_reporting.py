@@ -30,19 +30,21 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
     # Nothing is preset: with only the age given there is no result, and the missing answers are named.
     wizard.enter_age("84")
     wizard.button("Show result").click()
-    missing = ["q_rpt_sexual_exploitation", "q_rpt_serious_injury", "q_rpt_capacity", "q_rpt_developmental_disability",
-               "q_rpt_elder"]  # fmt: skip
+    missing = ["q_rpt_appears_minor", "q_rpt_sexual_exploitation", "q_rpt_assault_or_abuse", "q_rpt_serious_injury",
+               "q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder"]  # fmt: skip
     named = "; ".join(wizard.text.item(question).title for question in missing)
     app.see(Translator(language).ngettext("Answer this question first: {questions}",
                                           "Answer these questions first: {questions}", len(missing)).format(questions=named))  # fmt: skip
     assert app.page.get_by_text(wizard.text.item("status_patient_decides").title, exact=True).count() == 0
     app.shot(f"report-unanswered-{language}")
 
-    wizard.fill("84", sexual_exploitation="No", serious_injury="No", capacity="Yes",
-                developmental_disability="No", elder="Not sure")  # fmt: skip
+    wizard.fill("84", appears_minor="No", sexual_exploitation="No", assault_or_abuse="No", serious_injury="No",
+                capacity="Yes", developmental_disability="No", elder="Not sure")  # fmt: skip
     wizard.button("Show result").click()
     wizard.expect_status("assess_first", [])
+    app.see(_("Still to resolve"))  # the open answer, with how to resolve it and whom it would add
     app.see(wizard.text.item("step_check_elder_law").title)
+    app.see(wizard.text.item("agency_adult_protection__us").title)
     app.see(_("What you entered"))
     app.see(_("{jurisdiction} · rules version {version}, reviewed {date}").split("{jurisdiction}")[0]
             + wizard.text.item("pack_us").title)  # fmt: skip
@@ -62,7 +64,7 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
 def test_another_country_is_told_to_check_local_law(app, language):
     app.use_language(language, jurisdiction="generic").open("/next")
     wizard = Wizard(app, language)
-    wizard.fill("15", sexual_exploitation="Yes", serious_injury="No")
+    wizard.fill("15", appears_minor="Yes", sexual_exploitation="Yes", assault_or_abuse="No", serious_injury="No")
     wizard.button("Show result").click()
     wizard.expect_status("check_local_law", ["child_protection", "law_enforcement"], pack="generic")
     app.see(wizard.text.item("pack_generic").title)
@@ -76,7 +78,8 @@ def test_another_country_is_told_to_check_local_law(app, language):
 def test_capacity_check_and_a_mandatory_report_with_the_jurisdictions_numbers(app):
     app.use_language("en", jurisdiction="us").open("/next")
     wizard = Wizard(app, "en")
-    wizard.fill("40", sexual_exploitation="No", serious_injury="No", developmental_disability="No", elder="No")
+    wizard.fill("40", appears_minor="No", sexual_exploitation="No", assault_or_abuse="No", serious_injury="No",
+                developmental_disability="No", elder="No")  # fmt: skip
     wizard.button("Check capacity").click()
     for element, label in zip(("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication"),
                               ("Yes", "No", "Yes", "Yes")):  # fmt: skip
@@ -90,3 +93,27 @@ def test_capacity_check_and_a_mandatory_report_with_the_jurisdictions_numbers(ap
     app.see("United States: 1 (888) 373-7888")  # labelled with its country; Canada's is not shown
     assert app.text("900-1010").count() == 0
     app.shot("report-capacity-en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_stated_adult_who_looks_under_18_is_never_left_to_decide(app, language):
+    """Issue 25: says 19, looks about 14, paid sex. How old the patient looks is asked with the age
+    filled in; the result is "assess first" with the verify-age step, the child agencies and the
+    national line's number, and never "the patient decides"."""
+    app.use_language(language, jurisdiction="us").open("/next")
+    wizard = Wizard(app, language)
+    _ = wizard._
+    wizard.enter_age("19")
+    wizard.question("q_rpt_appears_minor").wait_for()
+    assert wizard.age_field().input_value() == "19"
+    wizard.fill("19", appears_minor="Yes", sexual_exploitation="Yes", assault_or_abuse="No", serious_injury="No",
+                capacity="Yes", developmental_disability="No")  # fmt: skip
+    assert wizard.question("q_rpt_elder").count() == 0  # a patient who may be a child is not asked about old age
+    wizard.button("Show result").click()
+    wizard.expect_status("assess_first", ["child_protection", "law_enforcement"])
+    app.see(_("Still to resolve"))
+    app.see(wizard.text.item("step_verify_age").title)
+    app.see(_("{condition}, also contact:").format(condition=wizard.text.item("if_may_be_child").title))
+    app.see("373-7888")  # the US national line, in any language
+    assert app.page.get_by_text(wizard.text.item("status_patient_decides").title, exact=True).count() == 0
+    app.shot(f"report-stated-adult-looks-under-18-{language}")

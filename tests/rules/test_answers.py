@@ -27,13 +27,15 @@ def test_an_84_year_old_with_nothing_else_answered_gets_no_result():
     answers = Answers(age="84")
     assert answers.case(PACK) is None
     assert set(answers.unanswered(PACK)) == {
-        "q_rpt_sexual_exploitation", "q_rpt_serious_injury", "q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder",
+        "q_rpt_appears_minor", "q_rpt_sexual_exploitation", "q_rpt_assault_or_abuse", "q_rpt_serious_injury",
+        "q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder",
     }  # fmt: skip
 
 
 def test_an_84_year_old_whose_elder_status_is_not_sure_is_assess_first():
     answers = Answers(age="84")
-    for question, answer in [("q_rpt_sexual_exploitation", "no"), ("q_rpt_serious_injury", "no"), ("q_rpt_capacity", "intact"),
+    for question, answer in [("q_rpt_appears_minor", "no"), ("q_rpt_sexual_exploitation", "no"),
+                             ("q_rpt_assault_or_abuse", "no"), ("q_rpt_serious_injury", "no"), ("q_rpt_capacity", "intact"),
                              ("q_rpt_developmental_disability", "no"), ("q_rpt_elder", "not_sure")]:  # fmt: skip
         answers.choose(question, answer)
     assert evaluate(answers.case(PACK), PACK).status is Status.assess_first
@@ -41,15 +43,36 @@ def test_an_84_year_old_whose_elder_status_is_not_sure_is_assess_first():
 
 def test_a_child_is_not_asked_about_capacity_disability_or_old_age():
     answers = Answers(age="15")
-    assert answers.applicable(PACK) == ("q_rpt_age", "q_rpt_sexual_exploitation", "q_rpt_serious_injury")
+    assert answers.applicable(PACK) == (
+        "q_rpt_age", "q_rpt_appears_minor", "q_rpt_sexual_exploitation", "q_rpt_assault_or_abuse", "q_rpt_serious_injury",
+    )  # fmt: skip
 
 
-def test_unknown_age_asks_how_old_the_patient_looks_first():
+def test_how_old_the_patient_looks_is_asked_whatever_the_age():
+    for answers in (Answers(age_unknown=True), Answers(age="19"), Answers(age="15"), Answers(age="84"), Answers()):
+        assert "q_rpt_appears_minor" in answers.applicable(PACK)
+        assert "q_rpt_appears_minor" in answers.unanswered(PACK)
     answers = Answers(age_unknown=True)
-    assert "q_rpt_appears_minor" in answers.unanswered(PACK)
     assert answers.is_child(PACK) is None
     answers.choose("q_rpt_appears_minor", "yes")
     assert answers.is_child(PACK) is True
+    answers.choose("q_rpt_appears_minor", "not_sure")
+    assert answers.is_child(PACK) == "not_sure"
+
+
+def test_a_stated_adult_age_does_not_overrule_what_the_clinician_sees():
+    """Issue 25: says 19, looks about 14, paid sex. Never "the patient decides"; the child agencies are named."""
+    answers = Answers(age="19")
+    for question, answer in [("q_rpt_appears_minor", "yes"), ("q_rpt_sexual_exploitation", "yes"),
+                             ("q_rpt_assault_or_abuse", "no"), ("q_rpt_serious_injury", "no"), ("q_rpt_capacity", "intact"),
+                             ("q_rpt_developmental_disability", "no")]:  # fmt: skip
+        answers.choose(question, answer)
+    assert answers.is_child(PACK) == "not_sure"
+    assert "q_rpt_elder" not in answers.applicable(PACK)  # a patient who may be a child is not asked about old age
+    for pack in load_packs().values():
+        result = evaluate(answers.case(pack), pack)
+        assert result.status is not Status.patient_decides
+        assert {"child_protection", "law_enforcement"} <= result.report_to | result.may_also_report_to
 
 
 def test_a_known_age_wins_and_bad_ages_are_unanswered():
@@ -92,6 +115,6 @@ def test_a_result_exactly_when_every_applicable_question_is_answered(age, unknow
 
 def test_every_complete_form_gives_a_result_for_every_pack():
     for pack in load_packs().values():
-        for values in itertools.product(*(CHOICES[q] for q in QUESTIONS[2:])):
-            answers = Answers(age="40", chosen=dict(zip(QUESTIONS[2:], values)))
+        for values in itertools.product(*(CHOICES[q] for q in QUESTIONS[1:])):
+            answers = Answers(age="40", chosen=dict(zip(QUESTIONS[1:], values)))
             assert evaluate(answers.case(pack), pack).status in Status

@@ -26,6 +26,7 @@ PACK_FAULTS = {
     "wrong_id": "pack id 'other' must match the file name",
     "elder_age_without_source": "elder_age.source: Field required",
     "alias_bomb": "aliases expand this to more than 250,000 values",
+    "no_open_answer_rule": "no assess_first rule for an open answer: may_be_child, elder_not_sure",
 }
 SCENARIO_FAULTS = {
     "duplicate_key": "duplicate key 'jurisdiction' (first given on line 1)",

@@ -84,6 +84,10 @@ PACK = (
     "schema_version: 2\nid: {id}\nversion: '1'\nvalid_from: 2025-08-06\nreviewed: {reviewed}\n"
     "source: [{{seed: '002', section: s}}]\n"
     "rules:\n  - id: r\n    when: [{fact}]\n    duty: required\n    adds: [law_enforcement]\n    source: [{{seed: '002', section: s}}]\n"
+    # Every pack asks about the answers the form lets be open.
+    "  - {{id: a, when: [may_be_child], duty: assess_first, source: [{{seed: '002', section: s}}]}}\n"
+    "  - {{id: b, when: [elder_not_sure], duty: assess_first, source: [{{seed: '002', section: s}}]}}\n"
+    "  - {{id: c, when: [adult], capacity: uncertain, duty: assess_first, source: [{{seed: '002', section: s}}]}}\n"
 )
 
 

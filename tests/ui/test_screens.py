@@ -59,7 +59,8 @@ async def build_reporting_states(language: str) -> list[str]:
         assert text.item("q_rpt_age").title in words
         answers = shell.visit.reporting
         answers.age = "84"
-        for question, answer in [("q_rpt_sexual_exploitation", "no"), ("q_rpt_serious_injury", "no"),
+        for question, answer in [("q_rpt_appears_minor", "no"), ("q_rpt_sexual_exploitation", "no"),
+                                 ("q_rpt_assault_or_abuse", "no"), ("q_rpt_serious_injury", "no"),
                                  ("q_rpt_capacity", "intact"), ("q_rpt_developmental_disability", "no"),
                                  ("q_rpt_elder", "not_sure")]:  # fmt: skip
             answers.choose(question, answer)
@@ -68,9 +69,48 @@ async def build_reporting_states(language: str) -> list[str]:
             shell.render()
             await client.settle()
         words = shown(shell)
-        assert text.item("status_assess_first").title in words
+        # Another country: check local law, and the open elder answer is still named.
+        assert text.item("status_check_local_law").title in words
+        assert tr._("Still to resolve") in words and text.item("rule_elder_not_sure").title in words
         assert tr._("What you entered") in words
         return words
+
+
+SAYS_19_LOOKS_14 = [("q_rpt_appears_minor", "yes"), ("q_rpt_sexual_exploitation", "yes"), ("q_rpt_assault_or_abuse", "no"),
+                    ("q_rpt_serious_injury", "no"), ("q_rpt_capacity", "intact"), ("q_rpt_developmental_disability", "no")]  # fmt: skip
+
+
+async def stated_adult_who_looks_under_18(language: str, jurisdiction: str) -> None:
+    """Issue 25: a stated 19 never overrules a patient who looks under 18. The result is "assess
+    first" (another country: check local law) with the verify-age step and the child agencies, and
+    its parts come in the order a clinician needs them."""
+    async with running_shell("/next", language=language, jurisdiction=jurisdiction) as (shell, client):
+        tr, text = Translator(language), shell.bundle.reporting
+        answers = shell.visit.reporting
+        answers.age = "19"
+        for question, answer in SAYS_19_LOOKS_14:
+            answers.choose(question, answer)
+        answers.showing = "result"
+        shell.render()
+        await client.settle()
+        words = shown(shell)
+        status = "status_check_local_law" if jurisdiction == "generic" else "status_assess_first"
+        agency = {"us": "agency_child_protection__us"}.get(jurisdiction, "agency_child_protection")
+        expected_in_order = [
+            text.item(status).title, tr._("Steps"), tr._("Still to resolve"), text.item("rule_may_be_child").title,
+            text.item("step_verify_age").title, text.item(agency).title, text.item("agency_law_enforcement").title,
+            tr._("What you entered"),
+        ]  # fmt: skip
+        found = [next((i for i, w in enumerate(words) if w == phrase or (len(phrase) > 30 and phrase in w)), -1)
+                 for phrase in expected_in_order]  # fmt: skip
+        assert -1 not in found and found == sorted(found), list(zip(expected_in_order, found))
+        assert text.item("status_patient_decides").title not in words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("jurisdiction", ["us", "ca", "generic"])
+def test_a_stated_adult_age_never_hides_a_child(language, jurisdiction):
+    asyncio.run(stated_adult_who_looks_under_18(language, jurisdiction))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
