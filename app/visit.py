@@ -36,6 +36,7 @@ class CardChoice:
     shoe: bool = False
     named: bool = False  # say what the numbers are for; off by default, as the card may be found
     showing: bool = False
+    asking: str | None = None  # "show" or "pdf": is carrying a card safe? asked on the page, not in a dialog
 
 
 @dataclass

@@ -59,27 +59,37 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
     def set_named(e) -> None:
         choice.named = bool(e.control.value)
 
-    def open_card() -> None:
-        choice.showing = True
+    def ask(what: str) -> None:
+        choice.asking = what
         shell.render()
 
-    async def save_pdf() -> None:
-        await save_card_pdf(shell, current_card(shell, directory))
+    async def proceed() -> None:
+        what, choice.asking = choice.asking, None
+        if what == "show":
+            choice.showing = True
+            shell.render()
+        else:
+            shell.render()
+            await save_card_pdf(shell, current_card(shell, directory))
 
+    def cancel() -> None:
+        choice.asking = None
+        shell.render()
+
+    buttons = ft.Row(
+        [
+            ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=lambda: ask("show")),
+            ft.OutlinedButton(_("Save card as PDF"), icon=Icons.DOWNLOAD, key="save-card-pdf", on_click=lambda: ask("pdf")),
+        ],
+        wrap=True,
+    )
     return [
         subheading(_("Card for the patient")),
         ft.Text(_("Card language"), theme_style=ft.TextThemeStyle.LABEL_LARGE),
         language_choice(choice.language, set_language),
         choices({"full": _("Full card"), "shoe": _("Small card")}, "shoe" if choice.shoe else "full", set_layout),
         labelled_switch(_("Say on the card what the numbers are for"), choice.named, set_named),
-        ft.Row(
-            [
-                ft.FilledButton(_("Show card"), icon=Icons.BADGE_OUTLINED, on_click=lambda: ask_first(shell, open_card)),
-                ft.OutlinedButton(_("Save card as PDF"), icon=Icons.DOWNLOAD, key="save-card-pdf",
-                                  on_click=lambda: ask_first(shell, save_pdf)),
-            ],
-            wrap=True,
-        ),  # fmt: skip
+        ask_first(shell, proceed, cancel) if choice.asking else buttons,
         ft.Text(
             _("The PDF is made on this device to print. The app keeps no copy; delete the file once it is printed."),
             theme_style=ft.TextThemeStyle.BODY_SMALL,
@@ -88,27 +98,25 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
     ]
 
 
-def ask_first(shell: Shell, go_on) -> None:
-    """Seed 002: visible referral information can endanger the patient if a trafficker finds it."""
+def ask_first(shell: Shell, proceed, cancel) -> ft.Control:
+    """Seed 002: visible referral information can endanger the patient if a trafficker finds it.
+    Asked on the page, not in a dialog: a dialog would cover Exit and take the keys that leave."""
     _ = shell.tr._
-
-    async def proceed() -> None:
-        shell.page.pop_dialog()
-        result = go_on()
-        if asyncio.iscoroutine(result):
-            await result
-
-    shell.page.show_dialog(
-        ft.AlertDialog(
-            modal=True,
-            title=ft.Text(_("Before you give the card")),
-            content=ft.Text(_("Ask whether carrying a card is safe for the patient. Memorising the number is an alternative.")),
-            actions=[
-                ft.TextButton(_("Cancel"), on_click=lambda: shell.page.pop_dialog()),
-                ft.FilledButton(_("Continue"), on_click=proceed),
+    return ft.Container(
+        ft.Column(
+            [
+                ft.Text(_("Before you give the card"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
+                ft.Text(_("Ask whether carrying a card is safe for the patient. Memorising the number is an alternative.")),
+                ft.Row([ft.TextButton(_("Cancel"), on_click=cancel), ft.FilledButton(_("Continue"), on_click=proceed)],
+                       wrap=True),
             ],
-        )
-    )
+            spacing=8,
+        ),
+        bgcolor=ft.Colors.TERTIARY_CONTAINER,
+        border_radius=ft.BorderRadius.all(12),
+        padding=16,
+        key="ask-first",
+    )  # fmt: skip
 
 
 async def save_card_pdf(shell: Shell, card: Card) -> None:

@@ -18,7 +18,7 @@ from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
-from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
+from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name, jurisdiction_order
 from app.ui.reporting_result import result
 from app.ui.widgets import choices, heading, scrolling, source_line, subheading, verify_banner
 
@@ -150,14 +150,20 @@ def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: 
 
 
 def jurisdiction_line(shell: Shell, text: ReportingFile, pack: Pack) -> ft.Control:
+    """Where the clinician practises, changed in place: the answers given so far are kept (going to
+    Settings would leave the section and forget them)."""
     _ = shell.tr._
-    return ft.Row(
-        [
-            ft.Text(_("Rules for: {jurisdiction}").format(jurisdiction=jurisdiction_name(shell, pack.id)),
-                    theme_style=ft.TextThemeStyle.LABEL_LARGE, weight=ft.FontWeight.W_600),
-            ft.TextButton(_("Change"), on_click=lambda: shell.navigate("/settings")),
-        ],
-        wrap=True,
+
+    async def change(pack_id: str | None) -> None:
+        if pack_id and pack_id != pack.id:
+            await shell.change_settings(jurisdiction=pack_id)
+
+    options = {pack_id: jurisdiction_name(shell, pack_id) for pack_id in jurisdiction_order(set(load_packs()))}
+    return ft.Column(
+        [ft.Text(_("Rules for:"), theme_style=ft.TextThemeStyle.LABEL_LARGE, weight=ft.FontWeight.W_600),
+         choices(options, pack.id, change)],
+        spacing=6,
+        key="rules-for",
     )  # fmt: skip
 
 

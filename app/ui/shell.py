@@ -179,9 +179,15 @@ class Shell:
         """Drop everything entered about a patient. Settings are not patient data and stay."""
         self.visit = Visit()
 
+    def close_overlays(self) -> None:
+        """A message or dialog left open would show over the clock, or over the first screen."""
+        while self.page.pop_dialog():
+            pass
+
     def quick_exit(self) -> None:
         self.forget_visit()
         self.exited = True
+        self.close_overlays()
         self.render()
 
     def _on_key_down(self, e: ft.KeyDownEvent) -> None:
@@ -252,6 +258,7 @@ class Shell:
         if self.exited:
             return
         self.forget_visit()
+        self.close_overlays()
         if self._current() is SECTIONS[0]:
             self.render()
         else:

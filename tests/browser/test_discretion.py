@@ -47,6 +47,38 @@ def test_exit_control_on_every_screen_and_no_way_back(app, route, marker):
     assert_neutral(app)
 
 
+def open_overlay(app: App, overlay: str) -> str:
+    """Open one of the things the app can show over a screen; return the words it shows."""
+    app.use_language("en", jurisdiction="us").open("/contacts")
+    if overlay == "ask-first":  # "Before you give the card": the moment a patient or companion is there
+        app.button("Show card").click()
+        words = "Ask whether carrying a card is safe"
+    else:  # a message at the foot of the screen
+        app.page.get_by_role("button", name="Copy").first.click()
+        words = "Number copied"
+    app.see(words)
+    return words
+
+
+@pytest.mark.parametrize("overlay", ["ask-first", "message"])
+def test_exit_button_works_over_everything_the_app_shows(app, overlay):
+    words = open_overlay(app, overlay)
+    app.button("Exit").click()
+    assert_neutral(app)
+    assert app.text(words).count() == 0
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+@pytest.mark.parametrize("overlay", ["ask-first", "message"])
+def test_shift_three_times_works_over_everything_the_app_shows(app, overlay):
+    words = open_overlay(app, overlay)
+    focus_app(app)
+    for _ in range(3):
+        app.page.keyboard.press("Shift")
+    assert_neutral(app)
+    assert app.text(words).count() == 0
+
+
 @pytest.mark.parametrize("app", ["desktop"], indirect=True)  # a hardware keyboard is a desktop concern
 @pytest.mark.parametrize("route, marker", SCREENS)
 def test_shift_three_times_leaves_any_screen(app, route, marker):

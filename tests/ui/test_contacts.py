@@ -51,9 +51,11 @@ def test_the_pdf_card_is_handed_to_the_client_as_bytes_after_the_safety_question
         async with running_shell("/contacts", language="en", jurisdiction="us") as (shell, client):
             shell.visit.card.language = "ar"
             await client.event(by_key(shell, "save-card-pdf"), "click")
-            dialog = shell.page._dialogs.controls[-1]
-            assert isinstance(dialog, ft.AlertDialog)  # is carrying a card safe? asked first
-            await client.event(dialog.actions[-1], "click")
+            await client.settle()
+            ask = by_key(shell, "ask-first")  # is carrying a card safe? asked first, on the page
+            assert not [name for name, _args in client.calls if name == "save_file"]
+            continue_button = [c for c in walk(ask) if isinstance(c, ft.FilledButton)][-1]
+            await client.event(continue_button, "click")
             for _ in range(200):  # the PDF is made in a worker thread
                 saves = [args for name, args in client.calls if name == "save_file"]
                 if saves:

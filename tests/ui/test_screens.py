@@ -175,3 +175,24 @@ async def tap_every_destination(language: str, width: float) -> list[str]:
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 def test_tapping_each_destination_opens_its_section(width):
     assert asyncio.run(tap_every_destination("es", WIDTHS[width])) == []
+
+
+async def change_country_in_place() -> None:
+    async with running_shell("/next", language="en", jurisdiction="us") as (shell, client):
+        answers = shell.visit.reporting
+        answers.age = "19"
+        for question, answer in SAYS_19_LOOKS_14:
+            answers.choose(question, answer)
+        shell.render()
+        await client.settle()
+        rules_for = next(c for c in walk(shell.view) if getattr(c, "key", None) == "rules-for")
+        canada = next(c for c in walk(rules_for) if isinstance(c, ft.Chip) and c.label.value == "Canada")
+        canada.selected = True
+        await client.event(canada, "select")
+        assert shell.settings.jurisdiction == "ca" and shell._route == "/next"
+        assert shell.visit.reporting is answers and answers.chosen == dict(SAYS_19_LOOKS_14) and answers.age == "19"
+
+
+def test_changing_the_country_from_the_form_keeps_the_answers():
+    """Issue 27: changed in place, not by a trip to Settings that forgot every answer."""
+    asyncio.run(change_country_in_place())
