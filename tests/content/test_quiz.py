@@ -56,6 +56,10 @@ def test_the_police_item_explains_the_mandatory_exceptions():
     police = load_bundle("en").quiz.item("quiz_t2_police")
     for exception in ("child", "capacity", "serious injury", "elder", "developmental disability"):
         assert exception in police.explanation
+    # Elders and adults with a developmental disability go to adult protective services, not the police
+    # (seed 002), and the duties are the guide's US and Canadian rules, not universal ones (issue 26).
+    assert "adult protective services, not to the police" in police.explanation
+    assert "US and Canada" in police.explanation and "check local law" in police.explanation
     assert police.see_also == "reporting"
 
 
