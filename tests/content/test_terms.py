@@ -16,7 +16,7 @@ from tests.content.faults import tree_with
 SEEDED = {"trafficking", "forced_labour", "decision_making_capacity", "caregiver_of_a_child", "health_provider",
           "clinician", "dissociation", "withdrawal", "ptsd", "code_word"}  # fmt: skip
 # Added by the review of 2026-12-06 (issue 26).
-ISSUE_26 = {"trauma_informed", "debt_bondage", "homicidal_ideation"}
+ISSUE_26 = {"trauma_informed", "debt_bondage", "homicidal_ideation", "history_taking", "trauma_bonding", "reacts_badly"}
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,8 @@ def test_every_ui_string_follows_the_termbase():
 
 @pytest.mark.parametrize("wrong, term", [("العمل القسري", "forced_labour"), ("الأهلية", "decision_making_capacity"),
                                          ("الرعاية المستنيرة بالصدمات", "trauma_informed"), ("عبودية الديون", "debt_bondage"),
-                                         ("أفكار إيذاء الآخرين", "homicidal_ideation")])  # fmt: skip
+                                         ("أفكار إيذاء الآخرين", "homicidal_ideation"), ("أثناء أخذ السيرة المرضية", "history_taking"),
+                                         ("الارتباط الصادم", "trauma_bonding"), ("قد يتصرف بسوء", "reacts_badly")])  # fmt: skip
 def test_a_wrong_rendering_is_named_with_its_item(wrong, term):
     problems = list(Termbase().wrong_renderings(f"نص فيه {wrong} هنا", "ar"))
     assert [found for found, _why in problems] == [term]
