@@ -68,3 +68,17 @@ def test_did_you_know_figures_are_exact(fact_id, figures):
     fact = load_bundle("en").quiz.item(fact_id)
     for figure in figures:
         assert figure in fact.title, (fact_id, figure)
+
+
+OWN_PRECAUTION = {"en": "This app's own precaution", "es": "Precaución propia de esta aplicación", "ar": "احتياط خاص بهذا التطبيق"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_whether_a_card_is_safe_to_carry_is_labelled_as_the_apps_own(language):
+    """Seed 002 offers the shoe card; asking first whether carrying it is safe is this app's own
+    precaution, and says so wherever it is taught (issue 26)."""
+    bundle = load_bundle(language)
+    card = next(choice for step in bundle.cases.case("case_texting_alone").steps if step.id == "s3"
+                for choice in step.choices if choice.best)  # fmt: skip
+    for text in (bundle.quiz.item("quiz_shoe_card").explanation, card.feedback):
+        assert OWN_PRECAUTION[language] in text, text
