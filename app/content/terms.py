@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Iterator
 
 from pydantic import Field
 
@@ -32,22 +32,12 @@ class Rendering(Strict):
     avoid: list[Avoid] = Field(default_factory=list)
 
 
-class Pending(Strict):
-    """A known problem whose fix belongs to someone else's change. `check` skips it while it is
-    still there, and reports the entry itself once it is not: then delete the entry."""
-
-    language: Literal["es", "ar"]
-    item: Title
-    why: Title
-
-
 class Term(Strict):
     id: Title
     note: Body | None = None
     en: list[Title] = Field(min_length=1, description="Patterns that find the concept in English.")
     es: Rendering
     ar: Rendering
-    pending: list[Pending] = Field(default_factory=list)
 
     def rendering(self, language: str) -> Rendering:
         return getattr(self, language)
@@ -151,30 +141,13 @@ def check_content(bundles: dict[str, Bundle], root: Path = paths.CONTENT_DIR, te
         if language not in bundles:
             continue
         files = {item_id: topic for topic in TOPICS for item_id in _topic_texts(bundles[language], topic)}
-        pending = {(term.id, entry.item) for term in termbase.file.terms for entry in term.pending if entry.language == language}
-        still_pending = set()
         for item_id, text in item_texts(bundles[language]).items():
             path = root / language / f"{files[item_id]}.yaml"
             found = [(term, f"termbase {term!r} in {item_id!r}: {why}") for term, why in termbase.wrong_renderings(text, language)]
             found += [(term, f"termbase {term!r}: {item_id!r} names it in English but not as agreed in {language}")
                       for term in termbase.inconsistent(english.get(item_id, ""), text, language)]  # fmt: skip
-            for term, message in found:
-                if (term, item_id) in pending:
-                    still_pending.add((term, item_id))
-                else:
-                    problems.append(Problem(display(path), _line_of_id(path, item_id), message))
-        for term, item_id in sorted(pending - still_pending):
-            problems.append(Problem(display(termbase.path), _line_of_id_in_terms(termbase.path, term),
-                                    f"termbase {term!r}: the pending entry for {language} {item_id!r} is no longer needed; delete it"))  # fmt: skip
+            problems += [Problem(display(path), _line_of_id(path, item_id), message) for _term, message in found]
     return problems
-
-
-def _line_of_id_in_terms(path: Path, term_id: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if re.match(rf"\s*- id: {re.escape(term_id)}\s*$", line):
-            return number
-    return 1
-
 
 def check_catalogs(termbase: Termbase | None = None) -> list[Problem]:
     from babel.messages.pofile import read_po

@@ -32,26 +32,21 @@ def test_all_content_follows_the_termbase(bundles):
     assert [str(p) for p in check_content(bundles)] == []
 
 
-FIXED = ("Es atención informada sobre el trauma, no abandono", "Es atención informada por el trauma, no abandono")
-
-
-def test_the_pending_fix_passes_and_then_asks_for_its_entry_to_go(tmp_path):
-    """content/es/reporting.yaml (the lead's to change, issue 26) still says «informada sobre el
-    trauma»; terms.yaml marks it pending. With the fixed wording the pending entry is reported as no
-    longer needed, and once it is deleted nothing is left."""
+def test_a_second_rendering_of_trauma_informed_is_caught_at_its_line(tmp_path):
+    """Issue 26: «informada sobre el trauma» drifted into es step_respect_refusal where every other
+    item says «informada por el trauma». The termbase now names it, with its file and line."""
     root = tmp_path / "content"
     shutil.copytree(paths.CONTENT_DIR, root)
     reporting = root / "es" / "reporting.yaml"
     text = reporting.read_text(encoding="utf-8")
-    if FIXED[0] not in text:
-        pytest.skip("the lead's fix has landed: delete the pending entry of 'trauma_informed' in content/terms.yaml")
-    reporting.write_text(text.replace(*FIXED), encoding="utf-8")
+    assert "Es atención informada por el trauma, no abandono" in text
+    reporting.write_text(text.replace("informada por el trauma, no abandono", "informada sobre el trauma, no abandono"),
+                         encoding="utf-8")  # fmt: skip
     report = validate_tree(root)
     problems = check_content(report.bundles, root, Termbase(root / "terms.yaml"))
-    assert [p.message for p in problems] == ["termbase 'trauma_informed': the pending entry for es 'step_respect_refusal' is no longer needed; delete it"]
-    terms = root / "terms.yaml"
-    terms.write_text("".join(line for line in terms.read_text(encoding="utf-8").splitlines(keepends=True) if "pending: [{language: es, item: step_respect_refusal" not in line), encoding="utf-8")
-    assert check_content(report.bundles, root, Termbase(terms)) == []
+    line = next(n for n, l in enumerate(reporting.read_text(encoding="utf-8").splitlines(), 1) if "- id: step_respect_refusal" in l)
+    assert [(p.line, p.file.endswith("reporting.yaml")) for p in problems] == [(line, True)] * len(problems) and problems
+    assert all("trauma_informed" in p.message for p in problems)
 
 
 def test_every_ui_string_follows_the_termbase():
