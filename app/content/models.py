@@ -57,6 +57,7 @@ class Item(Strict):
     title: Title = Field(description="Short label shown in lists; translated.")
     detail: Body | None = Field(default=None, description="Optional longer explanation; translated.")
     child: bool = Field(default=False, description="Applies specifically to children and adolescents (under 18).")
+    safety: bool = Field(default=False, description="A safety line: shown whole wherever it appears, never collapsed.")
     app_note: Body | None = Field(
         default=None,
         description="A precaution of the app's own, beyond what the source says; shown labelled as such. Translated.",

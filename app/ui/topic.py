@@ -20,8 +20,9 @@ ItemView = Callable[[Item, bool], ft.Control]  # (item, is the opened one) -> ti
 
 def framing_banner(items: Sequence[Item], key: str = "framing", compact: bool = False) -> ft.Container:
     """Points that are always in view, above everything the section lists. Compact (a phone at a
-    large text size), only the first is shown until the banner is opened: pinned whole, it took
-    40 % of the screen."""
+    large text size), only the first point and every safety line are shown until the banner is
+    opened: pinned whole, it took 40 % of the screen, but "never ask with a companion present" is
+    never hidden behind a "+2"."""
     colour = ft.Colors.ON_SECONDARY_CONTAINER
     rows = [
         ft.Row(
@@ -35,8 +36,8 @@ def framing_banner(items: Sequence[Item], key: str = "framing", compact: bool = 
         for item in items
     ]  # fmt: skip
     column = ft.Column(rows, spacing=4)
-    if compact and len(rows) > 1:
-        hidden = rows[1:]
+    hidden = [row for index, (row, item) in enumerate(zip(rows, items)) if index and not item.safety]
+    if compact and hidden:
         for row in hidden:
             row.visible = False
         toggle = ft.TextButton(f"+{len(hidden)}", icon=Icons.EXPAND_MORE, style=ft.ButtonStyle(color=colour))

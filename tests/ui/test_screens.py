@@ -196,3 +196,21 @@ async def change_country_in_place() -> None:
 def test_changing_the_country_from_the_form_keeps_the_answers():
     """Issue 27: changed in place, not by a trip to Settings that forgot every answer."""
     asyncio.run(change_country_in_place())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_safety_lines_are_never_collapsed(language):
+    """Issue 27: at 160 % on a phone the banner folds to its first line and a "+N", but a safety
+    line ("never ask with a companion present") always stays in view."""
+    from app.content.loader import load_bundle
+    from app.ui.topic import framing_banner
+
+    bundle = load_bundle(language)
+    for topic in ("questions", "guidance", "indicators"):
+        items = bundle.topic(topic).framing
+        banner = framing_banner(items, compact=True)
+        rows = banner.content.controls
+        assert any(item.safety for item in items), topic
+        for index, (row, item) in enumerate(zip(rows, items)):
+            assert row.visible is not False or not (index == 0 or item.safety), (topic, item.id)
+    assert next(i for i in bundle.questions.framing if i.id == "qn_companion_present").safety
