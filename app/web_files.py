@@ -46,6 +46,24 @@ BOOTSTRAP = '\n  <link rel="preload" href="flutter_bootstrap.js" as="script">'
 # until the app's first screen has been sent, which sets the page's title (after Flutter itself
 # set it to ""), and drawn. The timer only guards against a client that never does.
 THEMED_LOADING = """<script>
+    // Before the client reads its settings: a stored value the app does not recognise must never stop
+    // it from opening (a nested list in flutter.language threw in the client before any Python ran),
+    // so only plain JSON strings are kept. With no language stored, the browser's own, if the app has it.
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var key = localStorage.key(i), value = null;
+        if (!key || key.indexOf("flutter.") !== 0) continue;
+        try { value = JSON.parse(localStorage.getItem(key)); } catch (e) {}
+        if (typeof value !== "string") localStorage.removeItem(key);
+      }
+      if (localStorage.getItem("flutter.language") === null) {
+        var wanted = navigator.languages || [navigator.language];
+        for (var j = 0; j < wanted.length; j++) {
+          var code = String(wanted[j]).slice(0, 2).toLowerCase();
+          if (["en", "es", "ar"].indexOf(code) >= 0) { localStorage.setItem("flutter.language", JSON.stringify(code)); break; }
+        }
+      }
+    } catch (e) {}
     try {
       if (JSON.parse(localStorage.getItem("flutter.theme")) === "dark") document.documentElement.className = "dark";
     } catch (e) {}

@@ -11,17 +11,19 @@ import pytest
 
 from app import paths
 from app.settings import ALLOWED_KEYS
-from tests.browser.driver import Wizard, desktop_app, serve_app
+from tests.browser.driver import App, Wizard, desktop_app, serve_app
 
 pytestmark = pytest.mark.browser
 
-# Every JSON type, and text that is not JSON at all, in every stored key.
-TAMPERED = [[], ["us", "ar"], {}, {"language": "ar"}, 0, 1.6, True, None, "", "atlantis"]
+# Every JSON type, nested and mixed lists (which threw in the client before any Python ran), a
+# list nested 2,000 deep, and text that is not JSON at all, in every stored key.
+TAMPERED = [[], ["us", "ar"], {}, {"language": "ar"}, 0, 1.6, True, None, "", "atlantis", [[]], [1, "x"], [{"a": 1}]]
+RAW = {json.dumps(value): json.dumps(value) for value in TAMPERED} | {"deep": "[" * 2000 + "]" * 2000, "raw": "not json {"}
 
 
-@pytest.mark.parametrize("value", TAMPERED + ["not json {"], ids=lambda v: json.dumps(v) if v != "not json {" else "raw")
+@pytest.mark.parametrize("value", sorted(RAW))
 def test_any_stored_value_opens_the_app_with_defaults(browser, app_url, value):
-    raw = value if value == "not json {" else json.dumps(value)
+    raw = RAW[value]
     with desktop_app(browser, app_url) as app:
         script = "".join(f"localStorage.setItem('flutter.{key}', {json.dumps(raw)});" for key in ALLOWED_KEYS)
         app.page.add_init_script(script)
@@ -30,6 +32,19 @@ def test_any_stored_value_opens_the_app_with_defaults(browser, app_url, value):
         app.see("Where do you practise?")  # the jurisdiction fell back to "not chosen yet"
         app.go("Settings")
         app.see("Text size")
+
+
+@pytest.mark.parametrize("locale, words", [("es-ES", "Próximos pasos"), ("ar-EG", "الخطوات التالية"), ("fr-FR", "Next steps")])
+def test_first_open_uses_the_browsers_language_when_the_app_has_it(browser, app_url, locale, words):
+    """Issue 27: with nothing stored, an es-ES or ar-EG browser opens in its language (and another
+    in English); the choice is then a stored setting like any other."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale=locale)
+    try:
+        app = App(context.new_page(), app_url, "desktop")
+        app.open("/next")
+        app.see(words)
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="module")
