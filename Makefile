@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8550
 
-.PHONY: run desktop test setup check schema cache bytecode extract update compile bench clean
+.PHONY: run desktop test test-fast setup check schema cache bytecode extract update compile bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,19 @@ run: setup compile cache bytecode
 desktop: setup compile cache bytecode
 	$(PY) -m app --desktop
 
-## Every test: content, i18n, settings and the real app in headless Chromium.
+FAST := -m "not browser and not desktop" -n auto
+
+## Every test: the fast tier on every core, then the desktop window and the real app in headless
+## Chromium (one server and one browser, in order).
 test: setup compile cache bytecode
 	bash scripts/ensure-test-tools
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(FAST) $(PYTEST_ARGS)
+	$(PY) -m pytest -m "browser or desktop" $(PYTEST_ARGS)
+
+## The inner loop: content, rules, search, study, i18n, settings and every screen built for real
+## against a fake client; no browser, no desktop (under a minute).
+test-fast: setup compile cache bytecode
+	$(PY) -m pytest $(FAST) $(PYTEST_ARGS)
 
 ## Content tools for editors: validate everything, re-export the JSON Schema.
 check: setup

@@ -3,6 +3,9 @@ context per test. The driving itself is in tests/browser/driver.py."""
 
 from __future__ import annotations
 
+import os
+import zlib
+
 import pytest
 from playwright.sync_api import Browser
 
@@ -29,10 +32,35 @@ def app(request, browser: Browser, app_url: str) -> App:
     context.close()
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    """Mark the browser tests, and run each at one viewport unless layout is what it checks
+    (@pytest.mark.both_viewports): phone and desktop alternate from one case of a test to the
+    next (by language, say), so both stay covered at half the cost. CARE_REFERENCE_ALL_VIEWPORTS=1
+    runs every test at both."""
+    viewports = list(VIEWPORTS)
+    present: dict[str, set[str]] = {}
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if "app" in getattr(getattr(item, "callspec", None), "params", {}):
+                present.setdefault(item.originalname, set()).add(item.callspec.params["app"])
+    if os.environ.get("CARE_REFERENCE_ALL_VIEWPORTS") == "1":
+        return
+    cases: dict[str, dict[tuple, int]] = {}
+    kept, dropped = [], []
+    for item in items:
+        name = item.originalname if "tests/browser" in str(item.fspath) else None
+        if name is None or len(present.get(name, ())) < 2 or item.get_closest_marker("both_viewports"):
+            kept.append(item)
+            continue
+        params = item.callspec.params
+        case = tuple(sorted((key, repr(value)) for key, value in params.items() if key != "app"))
+        index = cases.setdefault(name, {}).setdefault(case, len(cases[name]))
+        wanted = viewports[(index + zlib.crc32(name.encode())) % len(viewports)]
+        (kept if params["app"] == wanted else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.hookimpl(wrapper=True)

@@ -200,7 +200,12 @@ class App:
             previous = current
         return previous
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str) -> Path | None:
+        """A screenshot for people to look at (docs/screenshots), taken only when asked for with
+        CARE_REFERENCE_SHOTS=1: waiting for a still frame costs ~1 s a shot. A failing test's page
+        is always captured (tests/browser/conftest.py)."""
+        if os.environ.get("CARE_REFERENCE_SHOTS") != "1":
+            return None
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}-{self.viewport}.png"
         path.write_bytes(self.settle())

@@ -26,6 +26,7 @@ def choose_language(app, native_name: str) -> None:
     app.page.get_by_role("radio", name=native_name).click()
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 def test_first_screen_is_neutral(app):
     app.open("/")
     app.see("Care Reference")
@@ -59,6 +60,7 @@ def test_group_opens_and_shows_sources(app):
     app.see("ICMEC toolkit, 2nd edition, Table 3, Physical exam")
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 def test_switch_language_to_spanish_and_arabic_mirrors_layout(app):
     app.open("/settings")
     home_en, settings_en = app.box(app.nav("Home")), app.box(app.nav("Settings"))
@@ -91,6 +93,7 @@ def test_switch_language_to_spanish_and_arabic_mirrors_layout(app):
     app.shot("indicators-ar-open")
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 def test_text_size_scales_text(app):
     app.open("/settings")
     heading = app.text("Text size").first
@@ -154,6 +157,7 @@ def test_keyboard_alone_filters_and_opens_a_group(app):
     app.see("Will not leave the patient alone with you")
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 @pytest.mark.parametrize("route", ["/", "/indicators", "/settings"])
 def test_every_control_has_a_name_in_the_current_language(app, route):
     app.open("/settings")

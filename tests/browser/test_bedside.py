@@ -110,6 +110,7 @@ def unpainted_names(language: str, width: float) -> list[str]:
     return names
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_no_word_is_broken_at_160_percent(app, language):
     app.use_language(language).store(text_scale="1.6").open("/")
@@ -136,6 +137,7 @@ TITLE_MEASURE = """async ([title, size, arabic]) => {
 }"""
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
 def test_screen_titles_are_whole_and_as_large_as_the_text_size_allows(app, language):
     """On a phone a long title at 160 % wraps to two lines in a taller bar: not a word broken, not

@@ -30,6 +30,7 @@ def show_card(app, ui: str, card_language: str, named: bool = False) -> None:
     app.see(Translator(card_language)._(title))
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 @pytest.mark.parametrize("ui", ["en", "es", "ar"])
 def test_card_in_the_patients_language_with_exit_in_place(app, ui):
     card_language = CARD_FOR[ui]
@@ -57,6 +58,7 @@ def test_card_in_the_patients_language_with_exit_in_place(app, ui):
     app.shot(f"card-{card_language}-ui-{ui}")
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 def test_the_named_shoe_card_is_small(app):
     app.use_language("en").open("/contacts")
     named = app.page.get_by_role("switch", name="Say on the card what the numbers are for")

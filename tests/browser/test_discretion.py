@@ -31,6 +31,7 @@ def focus_app(app: App) -> None:
     app.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 @pytest.mark.parametrize("route, marker", SCREENS)
 def test_exit_control_on_every_screen_and_no_way_back(app, route, marker):
     app.use_language("en").open(route)
@@ -60,6 +61,7 @@ def open_overlay(app: App, overlay: str) -> str:
     return words
 
 
+@pytest.mark.both_viewports  # layout is what it checks
 @pytest.mark.parametrize("overlay", ["ask-first", "message"])
 def test_exit_button_works_over_everything_the_app_shows(app, overlay):
     words = open_overlay(app, overlay)
