@@ -55,3 +55,20 @@ def test_every_section_has_a_screen_that_builds():
 
     for section in SECTIONS:
         assert callable(screen_module(section.screen).build), section.route
+
+
+def test_every_command_the_docs_and_content_name_can_be_run():
+    """A comment that sends an editor to `python -m app.content check` (which has no __main__)
+    sends them nowhere: every `python -m app…` in the docs, the content and the code must run."""
+    import importlib.util
+    import re
+
+    files = [paths.ROOT / "README.md", paths.ROOT / "Makefile", *(paths.ROOT / "docs").rglob("*.md"),
+             *paths.CONTENT_DIR.rglob("*.yaml"), *(paths.ROOT / "app").rglob("*.py")]  # fmt: skip
+    wrong = []
+    for path in files:
+        for module in set(re.findall(r"python -m (app(?:\.\w+)*)", path.read_text(encoding="utf-8"))):
+            spec = importlib.util.find_spec(module)
+            if spec is None or (spec.submodule_search_locations and importlib.util.find_spec(f"{module}.__main__") is None):
+                wrong.append(f"{path.relative_to(paths.ROOT)}: python -m {module}")
+    assert wrong == []
