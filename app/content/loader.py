@@ -14,8 +14,8 @@ from app.datafiles.problems import DataError
 
 
 @cache
-def load_bundle(language: str, root: Path = paths.CONTENT_DIR) -> Bundle:
-    report = validate_tree(root, languages=(language,))
+def load_bundle(language: str, root: Path | None = None) -> Bundle:
+    report = validate_tree(root or paths.CONTENT_DIR, languages=(language,))  # read here, so a test can point it elsewhere
     if report.problems:
         raise DataError(report.problems)
     return report.bundles[language]

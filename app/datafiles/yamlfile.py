@@ -4,8 +4,11 @@
   `jurisdiction: ca` would run as ca).
 - Aliases may not expand a file past `MAX_NODES` nodes (an "alias bomb" of a few lines can
   stand for 10^8 values, and whatever walks it afterwards runs out of memory).
-- Impossible values (`2026-02-30`), control characters and nesting too deep for the parser are
-  reported with their line, like any syntax error.
+- Impossible values (`2026-02-30`), values their tag does not fit (`!!int abc`, `!!bool maybe`),
+  integers of more than `MAX_INT_DIGITS` digits, control characters and nesting too deep for the
+  parser are reported with their line, like any syntax error. (PyYAML raises a bare ValueError,
+  KeyError or AttributeError for a bad typed value, with no line; and Python refuses to turn an
+  integer of more than 4,300 digits into text, so one in a file stopped every check.)
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from app.datafiles.problems import DataError, Problem, display, problem
 from app.datafiles.raw import read_text
 
 MAX_NODES = 250_000  # after alias expansion; the largest shipped file has about 4,000
+MAX_INT_DIGITS = 15  # no number in a data file comes near; JSON readers keep 15 digits exactly
+# What a tag's value must be, for the message when it is not.
+KINDS = {"int": "a whole number", "float": "a number", "bool": "true or false", "timestamp": "a date (YYYY-MM-DD)"}
 
 # libyaml parses several times faster than the pure-Python parser; fall back when it is absent.
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,14 +48,43 @@ class StrictLoader(_Base):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node: ScalarNode):
+        if not isinstance(node, ScalarNode) or not self.timestamp_regexp.match(node.value):
+            return self._typed("timestamp", node)
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as error:  # e.g. 2026-02-30: PyYAML raises a bare ValueError with no line
             raise ConstructorError(None, None, f"impossible date {node.value!r}: {error}", node.start_mark) from None
 
+    def construct_yaml_int(self, node: ScalarNode):
+        text = node.value if isinstance(node, ScalarNode) else ""
+        digits = text.lstrip("+-").replace("_", "").replace(":", "").removeprefix("0x").removeprefix("0b")
+        if len(digits) > MAX_INT_DIGITS:  # checked before Python converts it (4,300 digits is its limit)
+            shown = f"{text[:20]}… ({len(text):,} characters)" if len(text) > 40 else text
+            raise ConstructorError(None, None, f"number too large: {shown} (at most {MAX_INT_DIGITS} digits)", node.start_mark)
+        value = self._typed("int", node)
+        if abs(value) >= 10**MAX_INT_DIGITS:  # 1:2:3:4:5:6:7:8:9 (base 60) is short but large
+            raise ConstructorError(None, None, f"number too large: {node.value} (at most {MAX_INT_DIGITS} digits)", node.start_mark)
+        return value
+
+    def construct_yaml_float(self, node: ScalarNode):
+        return self._typed("float", node)
+
+    def construct_yaml_bool(self, node: ScalarNode):
+        return self._typed("bool", node)
+
+    def _typed(self, tag: str, node: Node):
+        """A value of a YAML type, or a ConstructorError at its line if it is not one."""
+        try:
+            return getattr(SafeConstructor, f"construct_yaml_{tag}")(self, node)
+        except (ValueError, LookupError, TypeError, AttributeError, ArithmeticError):
+            value = node.value if isinstance(node, ScalarNode) else "this"
+            shown = repr(value) if len(str(value)) <= 40 else f"{str(value)[:20]!r}… ({len(str(value)):,} characters)"
+            raise ConstructorError(None, None, f"{shown} is not {KINDS[tag]} (tagged !!{tag})", node.start_mark) from None
+
 
 StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
-StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp)
+for _tag in KINDS:
+    StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", getattr(StrictLoader, f"construct_yaml_{_tag}"))
 
 
 def _too_large(node: Node) -> Node | None:

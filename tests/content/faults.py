@@ -32,6 +32,12 @@ FAULTS = {
     "control_character": "character U+0007 is not allowed",
     "impossible_date": "impossible date '2026-02-30'",
     "alias_bomb": "aliases expand this to more than 250,000 values",
+    # Values that escaped as tracebacks with no file or line (issues 31 and 33).
+    "huge_integer": "number too large: 99999999999999999999… (5,000 characters) (at most 15 digits)",
+    "typed_int": "'abc' is not a whole number (tagged !!int)",
+    "typed_float": "'abc' is not a number (tagged !!float)",
+    "typed_bool": "'maybe' is not true or false (tagged !!bool)",
+    "typed_timestamp": "'hello' is not a date (YYYY-MM-DD) (tagged !!timestamp)",
 }
 
 

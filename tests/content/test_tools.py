@@ -82,7 +82,8 @@ def test_dump_rejects_unknown_language():
 
 
 @pytest.mark.parametrize("fault", ["latin1_bytes", "duplicate_key", "bidi_override", "control_character",
-                                   "impossible_date", "alias_bomb", "malformed_yaml"])  # fmt: skip
+                                   "impossible_date", "alias_bomb", "malformed_yaml", "huge_integer",
+                                   "typed_int", "typed_float", "typed_bool", "typed_timestamp"])  # fmt: skip
 def test_check_names_file_and_line_of_bad_bytes_and_silent_input_without_traceback(fault, tmp_path):
     root = tmp_path / "content"
     shutil.copytree(FIXTURES / "base", root)

@@ -23,6 +23,8 @@ FAULTS = {
     "alias_bomb": "aliases expand this to more than 250,000 values",
     "too_long": "at most 120 characters",
     "script_url": "invalid web address 'javascript:alert(1)'",
+    "huge_integer": "number too large",
+    "typed_value": "'hello' is not a date (YYYY-MM-DD) (tagged !!timestamp)",
 }
 
 

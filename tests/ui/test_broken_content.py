@@ -1,0 +1,48 @@
+"""Bad content on the real shell (fake client): every kind of fault in tests/content/fixtures is
+shown as the section's problems with file and line, never a crashed session or a traceback.
+(The browser test test_broken_content.py checks one fault end to end.)"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from app import paths
+from app.content.loader import load_bundle
+from app.i18n import Translator
+from tests.content.faults import FAULTS, expected_location, tree_with
+from tests.fake_client import texts
+from tests.ui.harness import running_shell
+
+
+@pytest.fixture
+def content_at(monkeypatch):
+    """Point the app's content at a tree (as CARE_REFERENCE_CONTENT_DIR would), loaded afresh."""
+
+    def point(root):
+        monkeypatch.setattr(paths, "CONTENT_DIR", root)
+        load_bundle.cache_clear()
+
+    yield point
+    load_bundle.cache_clear()
+
+
+def shown(fault: str, tmp_path, content_at) -> tuple[list[str], list[str]]:
+    content_at(tree_with(fault, tmp_path))
+
+    async def run():
+        async with running_shell("/indicators", language="es") as (shell, client):
+            return texts(shell.view), client.crashes
+
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("fault", ["huge_integer", "typed_int", "typed_float", "typed_bool", "typed_timestamp"])
+def test_a_bad_value_shows_its_file_and_line_and_the_session_goes_on(fault, tmp_path, content_at):
+    on_screen, crashes = shown(fault, tmp_path, content_at)
+    relative, line = expected_location(fault)
+    assert crashes == []
+    assert Translator("es")._("This section's content could not be loaded.") in on_screen
+    assert any(f"{relative}:{line}: " in text and FAULTS[fault] in text for text in on_screen), on_screen
+    assert not any("Traceback" in text for text in on_screen)
