@@ -1,11 +1,20 @@
 """The content fault fixtures: each overrides files of `fixtures/base/` and marks its faulty line
 "# expect", so the expected line is read from the fixture itself. Shared by the validator's and the
-command line's tests."""
+command line's tests.
+
+A fixture that is no text file is reported at line 1: `dev_zero` is a link to /dev/zero (copied
+as a link, never followed), and the two in `MADE` are made when a test needs them, as git cannot
+store a named pipe and a file over the size limit has no place in the repository."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+from contextlib import contextmanager
 from pathlib import Path
+
+from app.datafiles.raw import MAX_BYTES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -38,19 +47,68 @@ FAULTS = {
     "typed_float": "'abc' is not a number (tagged !!float)",
     "typed_bool": "'maybe' is not true or false (tagged !!bool)",
     "typed_timestamp": "'hello' is not a date (YYYY-MM-DD) (tagged !!timestamp)",
+    # Files that are not files (issue 31): read forever, or blocked the reader.
+    "dev_zero": "is a device (such as /dev/zero), not a regular file",
+    "named_pipe": "is a named pipe, not a regular file",
+    "too_large": f"too large to be a data file ({MAX_BYTES + 1:,} bytes; at most {MAX_BYTES:,})",
 }
+
+SPECIAL_FILE = "es/indicators.yaml"  # where the fixtures that are no text file stand
+
+
+def _sparse_file_over_the_limit(path: Path) -> None:
+    with path.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)  # takes no disk space
+
+
+MADE = {"named_pipe": os.mkfifo, "too_large": _sparse_file_over_the_limit}
 
 
 def tree_with(fault: str | None, tmp_path: Path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(FIXTURES / "base", root)
     if fault:
-        shutil.copytree(FIXTURES / fault, root, dirs_exist_ok=True)
+        override(root, fault)
     return root
 
 
+def override(root: Path, fault: str) -> None:
+    """Lay a fault's files over a copy of `base/`: links as links (a copy of /dev/zero never ends)."""
+    if fault in MADE:
+        (root / SPECIAL_FILE).unlink()
+        MADE[fault](root / SPECIAL_FILE)
+        return
+    for source in (FIXTURES / fault).rglob("*"):
+        target = root / source.relative_to(FIXTURES / fault)
+        if source.is_dir() and not source.is_symlink():
+            target.mkdir(exist_ok=True)
+            continue
+        target.unlink(missing_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
 def expected_location(fault: str) -> tuple[str, int]:
+    if fault in MADE:
+        return SPECIAL_FILE, 1
     (path,) = [p for p in (FIXTURES / fault).rglob("*.yaml")]
+    if path.is_symlink():
+        return path.relative_to(FIXTURES / fault).as_posix(), 1
     lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
     (line,) = [n for n, text in enumerate(lines, start=1) if "# expect" in text]
     return path.relative_to(FIXTURES / fault).as_posix(), line
+
+
+@contextmanager
+def deadline(seconds: float = 30):
+    """Fail, rather than hang the run, if reading a fixture blocks (as a named pipe did)."""
+
+    def expired(_signum, _frame):
+        raise TimeoutError(f"still reading after {seconds} s: a read blocked")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.content.models import TOPICS
-from tests.content.faults import FAULTS, expected_location
+from tests.content.faults import FAULTS, expected_location, tree_with
 
 from app import paths
 from app.tools import schema_texts
@@ -26,6 +26,7 @@ def run(*args: str, cwd: Path = paths.ROOT) -> subprocess.CompletedProcess:
         text=True,
         cwd=cwd,
         env={"PYTHONPATH": str(paths.ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=120,  # a reader that blocks on a pipe or reads /dev/zero fails here rather than hanging
     )
 
 
@@ -83,11 +84,10 @@ def test_dump_rejects_unknown_language():
 
 @pytest.mark.parametrize("fault", ["latin1_bytes", "duplicate_key", "bidi_override", "control_character",
                                    "impossible_date", "alias_bomb", "malformed_yaml", "huge_integer",
-                                   "typed_int", "typed_float", "typed_bool", "typed_timestamp"])  # fmt: skip
+                                   "typed_int", "typed_float", "typed_bool", "typed_timestamp",
+                                   "dev_zero", "named_pipe", "too_large"])  # fmt: skip
 def test_check_names_file_and_line_of_bad_bytes_and_silent_input_without_traceback(fault, tmp_path):
-    root = tmp_path / "content"
-    shutil.copytree(FIXTURES / "base", root)
-    shutil.copytree(FIXTURES / fault, root, dirs_exist_ok=True)
+    root = tree_with(fault, tmp_path)
     relative, line = expected_location(fault)
     result = run("check", "--root", str(root))
     assert result.returncode == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.content.validate import validate_tree
-from tests.content.faults import FAULTS, expected_location, tree_with
+from tests.content.faults import FAULTS, deadline, expected_location, tree_with
 
 
 def test_base_fixture_is_valid(tmp_path):
@@ -16,7 +16,8 @@ def test_base_fixture_is_valid(tmp_path):
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
 def test_each_fault_is_reported_with_file_and_line(fault, tmp_path):
-    report = validate_tree(tree_with(fault, tmp_path))
+    with deadline():
+        report = validate_tree(tree_with(fault, tmp_path))
     relative, line = expected_location(fault)
     matching = [p for p in report.problems if FAULTS[fault] in p.message]
     assert matching, f"no problem mentions {FAULTS[fault]!r}: {[str(p) for p in report.problems]}"
@@ -30,7 +31,8 @@ def test_a_fault_in_one_file_does_not_hide_the_others(fault, tmp_path):
     root = tree_with(fault, tmp_path)
     en = root / "en" / "indicators.yaml"
     en.write_text(en.read_text(encoding="utf-8").replace("title: Presentation", "title: ''"), encoding="utf-8")
-    report = validate_tree(root)
+    with deadline():
+        report = validate_tree(root)
     assert any(FAULTS[fault] in p.message for p in report.problems)
     assert any(p.file.endswith("en/indicators.yaml") and "empty text" in p.message for p in report.problems)
 

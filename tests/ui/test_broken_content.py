@@ -11,7 +11,7 @@ import pytest
 from app import paths
 from app.content.loader import load_bundle
 from app.i18n import Translator
-from tests.content.faults import FAULTS, expected_location, tree_with
+from tests.content.faults import FAULTS, deadline, expected_location, tree_with
 from tests.fake_client import texts
 from tests.ui.harness import running_shell
 
@@ -35,11 +35,13 @@ def shown(fault: str, tmp_path, content_at) -> tuple[list[str], list[str]]:
         async with running_shell("/indicators", language="es") as (shell, client):
             return texts(shell.view), client.crashes
 
-    return asyncio.run(run())
+    with deadline():
+        return asyncio.run(run())
 
 
-@pytest.mark.parametrize("fault", ["huge_integer", "typed_int", "typed_float", "typed_bool", "typed_timestamp"])
-def test_a_bad_value_shows_its_file_and_line_and_the_session_goes_on(fault, tmp_path, content_at):
+@pytest.mark.parametrize("fault", ["huge_integer", "typed_int", "typed_float", "typed_bool", "typed_timestamp",
+                                   "dev_zero", "named_pipe", "too_large"])  # fmt: skip
+def test_a_bad_file_or_value_shows_its_file_and_line_and_the_session_goes_on(fault, tmp_path, content_at):
     on_screen, crashes = shown(fault, tmp_path, content_at)
     relative, line = expected_location(fault)
     assert crashes == []
