@@ -15,6 +15,7 @@ from app import paths
 from app.content.models import Bundle, Strict
 from app.content.validate import TRANSLATED_KEYS
 from app.datafiles.problems import Problem, display
+from app.datafiles.raw import read_text
 from app.datafiles.text import Body, Title
 from app.datafiles.yamlfile import read_model
 from app.search.normalize import fold, normalize
@@ -125,28 +126,41 @@ def item_texts(bundle: Bundle) -> dict[str, str]:
     return {item_id: text for topic in TOPICS for item_id, text in _topic_texts(bundle, topic).items()}
 
 
-def _line_of_id(path: Path, item_id: str) -> int:
-    item_id = item_id.split("/")[0]  # a case's step or choice: the case's own line
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if re.match(rf"\s*- id: {re.escape(item_id)}\s*(#.*)?$", line):
-            return number
-    return 1
+_ID_LINE = re.compile(r"\s*- id: (\S+)\s*(#.*)?$")
+
+
+def _id_lines(path: Path) -> dict[str, int]:
+    """The line of each `- id:` in a file (its first, if given twice), read once per file."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        found = _ID_LINE.match(line)
+        if found:
+            lines.setdefault(found.group(1), number)
+    return lines
 
 
 def check_content(bundles: dict[str, Bundle], root: Path = paths.CONTENT_DIR, termbase: Termbase | None = None) -> list[Problem]:
     termbase = termbase or Termbase()
     english = item_texts(bundles["en"]) if "en" in bundles else {}
     problems = []
+    id_lines: dict[Path, dict[str, int]] = {}  # each file read once, however many problems it has
+
+    def line(path: Path, item_id: str) -> int:
+        if path not in id_lines:
+            id_lines[path] = _id_lines(path)
+        return id_lines[path].get(item_id.split("/")[0], 1)  # a case's step or choice: the case's line
+
     for language in ("es", "ar"):
         if language not in bundles:
             continue
         files = {item_id: topic for topic in TOPICS for item_id in _topic_texts(bundles[language], topic)}
         for item_id, text in item_texts(bundles[language]).items():
             path = root / language / f"{files[item_id]}.yaml"
-            found = [(term, f"termbase {term!r} in {item_id!r}: {why}") for term, why in termbase.wrong_renderings(text, language)]
-            found += [(term, f"termbase {term!r}: {item_id!r} names it in English but not as agreed in {language}")
-                      for term in termbase.inconsistent(english.get(item_id, ""), text, language)]  # fmt: skip
-            problems += [Problem(display(path), _line_of_id(path, item_id), message) for _term, message in found]
+            for term, why in termbase.wrong_renderings(text, language):
+                problems.append(Problem(display(path), line(path, item_id), f"termbase {term!r} in {item_id!r}: {why}"))
+            for term in termbase.inconsistent(english.get(item_id, ""), text, language):
+                problems.append(Problem(display(path), line(path, item_id),
+                                        f"termbase {term!r}: {item_id!r} names it in English but not as agreed in {language}"))  # fmt: skip
     return problems
 
 def check_catalogs(termbase: Termbase | None = None) -> list[Problem]:

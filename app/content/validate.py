@@ -15,7 +15,7 @@ import pydantic
 from app import i18n, paths
 from app.content.models import TOPICS, Bundle
 from app.datafiles.problems import DataError, Problem, display
-from app.datafiles.yamlfile import line_of, model_problems, plain, read
+from app.datafiles.yamlfile import Lines, model_problems, plain, read
 
 REFERENCE = "en"  # every other language must have exactly the ids English has
 TRANSLATED_KEYS = (
@@ -30,6 +30,10 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     bundles: dict[str, Bundle] = field(default_factory=dict)
     files: int = 0
+    lines: Lines = field(default_factory=Lines, repr=False, compare=False)  # each file composed once per check
+
+    def line(self, path: Path, loc: tuple) -> int:
+        return self.lines(path, loc)
 
     @property
     def ok(self) -> bool:
@@ -87,6 +91,7 @@ def validate_tree(root: Path = paths.CONTENT_DIR, languages: tuple[str, ...] | N
                 if "cases" in both:
                     _check_cases_parity(root, language, contents[REFERENCE]["cases"], contents[language]["cases"], report)
     report.problems.sort()
+    report.lines = Lines()  # the composed files are needed no longer
     return report
 
 
@@ -108,7 +113,7 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> tuple[
         return None, None
     declared = data.get("language")
     if declared != language:
-        line = line_of(path, ("language",))
+        line = report.line(path, ("language",))
         report.problems.append(
             Problem(where, line, f"wrong language tag: file is under '{language}/' but declares {declared!r}")
         )
@@ -118,7 +123,7 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> tuple[
     except pydantic.ValidationError as error:
         report.problems += [
             problem
-            for problem in model_problems(path, error, describe=_describe)
+            for problem in model_problems(path, error, describe=_describe, lines=report.lines)
             if not problem.message.startswith("language:")  # already reported above, more clearly
         ]
     _check_script(path, language, data, report)
@@ -162,7 +167,7 @@ def _check_script(path: Path, language: str, data: dict, report: Report) -> None
             where = display(path)
             shown = ".".join(map(str, loc))
             report.problems.append(
-                Problem(where, line_of(path, loc), f"untranslated: {shown} has no {language} script: {text[:60]!r}")
+                Problem(where, report.line(path, loc), f"untranslated: {shown} has no {language} script: {text[:60]!r}")
             )
 
 
@@ -180,10 +185,10 @@ def _check_address_forms(path: Path, language: str, topic: str, data: dict, repo
         where = (*loc, "forms") if forms is not None else (*loc, "title")
         if needed - given:
             missing = ", ".join(sorted(needed - given))
-            report.problems.append(Problem(display(path), line_of(path, where),
+            report.problems.append(Problem(display(path), report.line(path, where),
                                            f"{item.get('id')!r} is said to the patient: it needs its {missing} form in {language}"))
         elif given and not needed:
-            report.problems.append(Problem(display(path), line_of(path, where),
+            report.problems.append(Problem(display(path), report.line(path, where),
                                            f"{item.get('id')!r}: {language} does not mark gender; give no forms"))
 
 
@@ -231,8 +236,8 @@ def _collect_ids(path: Path, topic: str, data: dict, seen: dict[str, Located], r
             report.problems.append(
                 Problem(
                     display(path),
-                    line_of(path, (*loc, "id")),
-                    f"duplicate id {item_id!r}: already used at {display(first.path)}:{line_of(first.path, first.loc)}",
+                    report.line(path, (*loc, "id")),
+                    f"duplicate id {item_id!r}: already used at {display(first.path)}:{report.line(first.path, first.loc)}",
                 )
             )
             continue
@@ -247,7 +252,7 @@ def _check_references(path: Path, topic: str, data: dict, report: Report) -> Non
     for loc, _group, item in entries:
         target = item.get("maps_to") if isinstance(item, dict) else None
         if target is not None and target not in known:
-            line = line_of(path, (*loc, "maps_to"))
+            line = report.line(path, (*loc, "maps_to"))
             report.problems.append(Problem(display(path), line, f"maps_to {target!r}: no item with that id in this file"))
 
 
@@ -259,8 +264,8 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
             report.problems.append(
                 Problem(
                     display(path),
-                    line_of(path, ref.loc[:-1]),  # the list it should be in
-                    f"missing translation: {item_id!r} (in {display(ref.path)}:{line_of(ref.path, ref.loc)}) is absent",
+                    report.line(path, ref.loc[:-1]),  # the list it should be in
+                    f"missing translation: {item_id!r} (in {display(ref.path)}:{report.line(ref.path, ref.loc)}) is absent",
                 )
             )
         elif theirs.group != ref.group or theirs.facts != ref.facts:
@@ -269,7 +274,7 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
             report.problems.append(
                 Problem(
                     display(theirs.path),
-                    line_of(theirs.path, where),
+                    report.line(theirs.path, where),
                     f"{item_id!r} differs from {REFERENCE} in {', '.join(differs)}: "
                     "only the texts are translated; everything else must match",
                 )
@@ -279,7 +284,7 @@ def _check_parity(reference: dict[str, Located], other: dict[str, Located], root
             report.problems.append(
                 Problem(
                     display(theirs.path),
-                    line_of(theirs.path, (*theirs.loc, "id")),
+                    report.line(theirs.path, (*theirs.loc, "id")),
                     f"unknown id {item_id!r}: not in the {REFERENCE} content",
                 )
             )
@@ -293,7 +298,7 @@ def _check_links(root: Path, language: str, data: dict[str, Any], known: dict[st
         for loc, _group, item in _items_with_location("glossary", glossary):
             for index, target in enumerate(item.get("see_also") or [] if isinstance(item, dict) else []):
                 if target not in known:
-                    report.problems.append(Problem(display(path), line_of(path, (*loc, "see_also", index)),
+                    report.problems.append(Problem(display(path), report.line(path, (*loc, "see_also", index)),
                                                    f"see_also {target!r}: no item with that id"))  # fmt: skip
     cases = data.get("cases")
     if isinstance(cases, dict):
@@ -304,7 +309,7 @@ def _check_links(root: Path, language: str, data: dict[str, Any], known: dict[st
                     target = choice.get("see") if isinstance(choice, dict) else None
                     if target is not None and target not in known:
                         where = ("cases", c, "steps", s, "choices", h, "see")
-                        report.problems.append(Problem(display(path), line_of(path, where), f"see {target!r}: no item with that id"))
+                        report.problems.append(Problem(display(path), report.line(path, where), f"see {target!r}: no item with that id"))
 
 
 def _skeleton(value: Any) -> Any:
@@ -324,10 +329,10 @@ def _check_cases_parity(root: Path, language: str, reference: Any, theirs: Any, 
             continue
         other = ours.get(case.get("id"))
         if other is None:
-            report.problems.append(Problem(display(path), line_of(path, ("cases",)), f"missing translation: case {case.get('id')!r}"))
+            report.problems.append(Problem(display(path), report.line(path, ("cases",)), f"missing translation: case {case.get('id')!r}"))
         elif _skeleton(other) != _skeleton(case):
             position = list(ours).index(case.get("id"))
-            report.problems.append(Problem(display(path), line_of(path, ("cases", position)),
+            report.problems.append(Problem(display(path), report.line(path, ("cases", position)),
                                            f"case {case.get('id')!r} differs from {REFERENCE} in its steps, choices, "
                                            "links or sources: only the texts are translated"))  # fmt: skip
 

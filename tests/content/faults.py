@@ -112,3 +112,18 @@ def deadline(seconds: float = 30):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def tree_with_missing_translations(count: int, tmp_path: Path) -> Path:
+    """The base tree with `count` more indicators in English and Arabic and none of them in
+    Spanish: `count` problems "missing translation", each naming the English line."""
+    root = tree_with(None, tmp_path)
+    for language, title in (("en", "Extra indicator {n}"), ("ar", "مؤشر إضافي {n}")):
+        path = root / language / "indicators.yaml"
+        extra = "".join(
+            f"      - id: ind_extra_{n}\n        title: {title.format(n=n)}\n"
+            f'        source: [{{seed: "002", section: "The Moment Everything Changes"}}]\n'
+            for n in range(count)
+        )
+        path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return root
