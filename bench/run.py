@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import check_problems  # noqa: E402
 import content_load  # noqa: E402
 import memory  # noqa: E402
 import quick_exit  # noqa: E402
@@ -28,6 +29,7 @@ import taps  # noqa: E402
 # (benchmark, which value of its rows is judged, the target) -- "median" or "ratio"
 BENCHMARKS = [
     (content_load.measure, "median", 50),
+    (check_problems.measure, "median", 5000),  # ms; quadratic, it took minutes
     (search.measure, "median", 2),
     (rules_engine.measure, "median", 100),  # µs per answer
     (startup.measure, "ratio", 1.15),
