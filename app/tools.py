@@ -46,7 +46,7 @@ def write_schemas(directory: Path = paths.SCHEMA_DIR) -> list[Path]:
 def check(root: Path, directory_file: Path | None = None) -> tuple[list[Problem], str]:
     """Every problem in every data file the app would read from `root`, and a one-line summary."""
     from app.content.validate import validate_tree
-    from app.directory.load import local_path, read_directory
+    from app.directory.load import load_directory
     from app.rules.packs import check_packs
     from app.rules.wording import missing_wording
 
@@ -60,10 +60,7 @@ def check(root: Path, directory_file: Path | None = None) -> tuple[list[Problem]
     packs, pack_problems = check_packs(root / "rules")
     problems += pack_problems
     # The directory the app will actually use: the built-in file and the facility's own.
-    directory_files = [root / "directory" / "builtin.yaml", directory_file or local_path()]
-    for path in dict.fromkeys(directory_files):
-        if path.exists() or path == directory_files[0]:
-            problems += read_directory(path)[1]
+    problems += load_directory(root / "directory" / "builtin.yaml", directory_file).problems
     problems += _termbase_problems(root, report.bundles)
     for language, bundle in report.bundles.items():
         path = root / language / "reporting.yaml"

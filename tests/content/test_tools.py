@@ -19,13 +19,13 @@ from app.tools import schema_texts
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def run(*args: str, cwd: Path = paths.ROOT) -> subprocess.CompletedProcess:
+def run(*args: str, cwd: Path = paths.ROOT, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "app.tools", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={"PYTHONPATH": str(paths.ROOT), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(paths.ROOT), "PATH": "/usr/bin:/bin", **env},
         timeout=120,  # a reader that blocks on a pipe or reads /dev/zero fails here rather than hanging
     )
 
@@ -92,4 +92,17 @@ def test_check_names_file_and_line_of_bad_bytes_and_silent_input_without_traceba
     result = run("check", "--root", str(root))
     assert result.returncode == 1
     assert any(f"{relative}:{line}: " in row and FAULTS[fault] in row for row in result.stdout.splitlines()), result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_reports_a_missing_facility_directory_and_a_reused_id(tmp_path):
+    """Facility numbers are never lost without a word (issue 33)."""
+    missing = tmp_path / "local.yaml"
+    result = run("check", CARE_REFERENCE_DIRECTORY=str(missing))
+    assert result.returncode == 1
+    assert f"{missing}:1: missing file: the facility's services are to be read from this file" in result.stdout
+    reused = paths.ROOT / "tests" / "directory" / "fixtures" / "reused_builtin_id.yaml"
+    result = run("check", "--directory", str(reused))
+    assert result.returncode == 1
+    assert "reused_builtin_id.yaml:8: id 'ref_hotline_us' is already used by a built-in entry" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr

@@ -91,3 +91,43 @@ def test_the_example_a_facility_copies_is_valid_and_shows_every_field():
     assert {"names", "card_label", "jurisdiction", "url", "hours", "eligibility"} <= {
         field for entry in local for field, value in entry if value
     }
+
+
+def test_a_local_entry_that_reuses_a_built_in_id_is_a_problem_not_dropped_silently():
+    path = FIXTURES / "reused_builtin_id.yaml"
+    directory = load_directory(local=path)
+    (problem,) = directory.problems
+    assert problem.file.endswith(path.name) and problem.line == expected_line(path), str(problem)
+    assert "id 'ref_hotline_us' is already used by a built-in entry" in problem.message
+    hotline = next(e for e in directory.entries if e.id == "ref_hotline_us")
+    assert hotline.phone == "1 (888) 373-7888"  # the built-in entry stands
+    assert "local_shelter" in {e.id for e in directory.entries} and directory.has_local
+
+
+def test_an_id_given_twice_in_the_local_file_is_a_problem(tmp_path):
+    local = tmp_path / "local.yaml"
+    entry = "  - {{id: local_cps, category: child_protection, name: {name}, phone: '+34 900 000 000', verified: 2026-01-01}}\n"
+    local.write_text("schema_version: 1\nentries:\n" + entry.format(name="First") + entry.format(name="Second"))
+    directory = load_directory(local=local)
+    assert [str(p) for p in directory.problems] == [
+        f"{local}:4: id 'local_cps' is already used earlier in this file (line 3): this entry is not shown; give it an id of its own"
+    ]
+    assert [e.name for e in directory.by_category("child_protection")] == ["First"]
+
+
+def test_a_directory_file_named_by_the_environment_that_is_missing_is_a_problem(tmp_path, monkeypatch):
+    missing = tmp_path / "facility" / "local.yaml"
+    monkeypatch.setenv("CARE_REFERENCE_DIRECTORY", str(missing))
+    directory = load_directory()
+    assert [str(p) for p in directory.problems] == [
+        f"{missing}:1: missing file: the facility's services are to be read from this file (CARE_REFERENCE_DIRECTORY), "
+        "which does not exist; none are shown"
+    ]
+    assert {e.id for e in directory.entries} == {e.id for e in read_directory(BUILTIN)[0]}
+
+
+def test_no_facility_file_is_no_problem_when_none_is_named(tmp_path, monkeypatch):
+    monkeypatch.delenv("CARE_REFERENCE_DIRECTORY", raising=False)
+    monkeypatch.setattr("app.directory.load.paths.CONTENT_DIR", tmp_path)  # no local.yaml there
+    directory = load_directory()
+    assert directory.problems == [] and not directory.has_local

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import io
+from pathlib import Path
 
 import flet as ft
 import pypdf
+
+import pytest
 
 from app.i18n import Translator
 from tests.fake_client import texts, walk
@@ -65,5 +68,28 @@ def test_the_pdf_card_is_handed_to_the_client_as_bytes_after_the_safety_question
             assert args["file_name"] == "card.pdf"
             text = pypdf.PdfReader(io.BytesIO(args["src_bytes"])).pages[0].extract_text()
             assert "1 (888) 373-7888" in text and "خط المساعدة" in text
+
+    asyncio.run(run())
+
+
+FACILITY_PROBLEM = "Some of your facility's services could not be read and are not shown."
+REUSED = Path(__file__).parent.parent / "directory" / "fixtures" / "reused_builtin_id.yaml"
+
+
+@pytest.mark.parametrize("facility_file", ["missing", "reused_id"])
+def test_a_missing_facility_file_or_a_reused_id_is_said_on_contacts_and_in_settings(facility_file, tmp_path, monkeypatch):
+    """Named by CARE_REFERENCE_DIRECTORY but not there, or an entry dropped for its id: said, not lost."""
+    path = tmp_path / "local.yaml" if facility_file == "missing" else REUSED
+    monkeypatch.setenv("CARE_REFERENCE_DIRECTORY", str(path))
+
+    async def run():
+        async with running_shell("/contacts", language="en", jurisdiction="us") as (shell, client):
+            shown = " ".join(texts(shell.view))
+            assert FACILITY_PROBLEM in shown
+            shell.navigate("/settings")  # where the problems are listed, folded open
+            shown = " ".join(texts(shell.view))
+            where = "local.yaml:1: missing file" if facility_file == "missing" else "reused_builtin_id.yaml:8: id 'ref_hotline_us'"
+            assert where in shown, shown
+            assert client.crashes == []
 
     asyncio.run(run())
