@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -19,7 +20,30 @@ Category = Literal[
 PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{2,}[0-9]$")
 # A web address to open on an explicit tap: http(s) or a bare host name, nothing a browser would
 # run (javascript:, data:) or hand to another program.
-URL = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?(/[^\s]*)?$")
+URL = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?(/[^\s]*)?$", re.IGNORECASE)
+HOST = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+def web_link(url: str | None) -> str | None:
+    """The http(s) address to open for `url` (https:// added to a bare host name, as sources
+    write www.who.int/), or None when it is not an http(s) address with a host. A bare address
+    with "://" further on (evil.example/x://y) is refused: it passed the pattern above and was
+    opened as it stood, with no scheme, for the browser or the system to guess at."""
+    value = (url or "").strip()
+    if not URL.match(value):
+        return None
+    if not re.match(r"https?://", value, re.IGNORECASE):
+        if "://" in value:
+            return None
+        value = f"https://{value}"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not HOST.match(parts.hostname or "") or "@" in parts.netloc:
+        return None
+    return value
 Name = text(120)
 
 
@@ -60,7 +84,7 @@ class Entry(BaseModel):
     @field_validator("url")
     @classmethod
     def _url_shape(cls, value: str | None) -> str | None:
-        if value is not None and not URL.match(value.strip()):
+        if value is not None and web_link(value) is None:
             raise ValueError(f"invalid web address {value!r}: use https://… or a host name such as www.example.org")
         return value
 
@@ -79,17 +103,15 @@ class Entry(BaseModel):
 
     @property
     def link(self) -> str | None:
-        """The URL to open: as the source writes it, with https:// when it gives no scheme."""
-        if not self.url:
-            return None
-        return self.url if "://" in self.url else f"https://{self.url}"
+        """The URL to open: as the source writes it, with https:// when it gives no scheme; only
+        ever an http(s) address with a host."""
+        return web_link(self.url)
 
     @property
     def site(self) -> str | None:
         """The address as shown: its host name, which fits a phone's width at any text size."""
-        if not self.url:
-            return None
-        return self.url.split("://", 1)[-1].split("/", 1)[0]
+        link = self.link
+        return urlsplit(link).netloc if link else None
 
     @property
     def dial(self) -> str:

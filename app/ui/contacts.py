@@ -240,7 +240,7 @@ def entry_row(shell: Shell, entry: Entry) -> ft.Control:
                 wrap=True,
             )  # fmt: skip
         )
-    if entry.url:
+    if entry.link:  # an http(s) address with a host, never a scheme left to the browser to guess
         lines.append(
             ft.TextButton(tr.ltr(entry.site), icon=Icons.OPEN_IN_NEW, key=f"open-{entry.id}",
                           action=ft.OpenUrl(entry.link, target=ft.UrlTarget.BLANK))  # fmt: skip

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.directory.load import BUILTIN, load_directory, read_directory
+from app.directory.models import web_link
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FAULTS = {
@@ -23,6 +24,7 @@ FAULTS = {
     "alias_bomb": "aliases expand this to more than 250,000 values",
     "too_long": "at most 120 characters",
     "script_url": "invalid web address 'javascript:alert(1)'",
+    "scheme_in_path": "invalid web address 'evil.example/x://y'",
     "huge_integer": "number too large",
     "typed_value": "'hello' is not a date (YYYY-MM-DD) (tagged !!timestamp)",
 }
@@ -131,3 +133,16 @@ def test_no_facility_file_is_no_problem_when_none_is_named(tmp_path, monkeypatch
     monkeypatch.setattr("app.directory.load.paths.CONTENT_DIR", tmp_path)  # no local.yaml there
     directory = load_directory()
     assert directory.problems == [] and not directory.has_local
+
+
+@pytest.mark.parametrize("url", ["evil.example/x://y", "javascript:alert(1)", "ftp://files.example.org",
+                                 "https://who.int@evil.example/", "https://localhost/", "https://example.org:99999/",
+                                 "example.org/a b", "//example.org", "https://", ""])  # fmt: skip
+def test_only_http_addresses_with_a_host_are_opened(url):
+    assert web_link(url) is None
+
+
+@pytest.mark.parametrize("url, opened", [("www.who.int/", "https://www.who.int/"), ("HTTP://Example.org/a?b=https://c", "HTTP://Example.org/a?b=https://c"),
+                                          ("example.org:8443/x", "https://example.org:8443/x")])  # fmt: skip
+def test_a_bare_host_opens_over_https_and_a_full_address_as_written(url, opened):
+    assert web_link(url) == opened
