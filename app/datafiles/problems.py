@@ -29,11 +29,19 @@ class DataError(Exception):
 
 
 def display(path: Path) -> str:
-    """A path as people read it in a report: relative to the project when it is inside it."""
+    """A path as people read it in a report, and on screen: relative to the project when it is
+    inside it, else relative to the content root when it is inside that (a facility's content
+    kept outside the project), so no absolute path of the server reaches a user's screen."""
     try:
-        return str(Path(path).resolve().relative_to(paths.ROOT))
-    except (ValueError, OSError):
+        resolved = Path(path).resolve()
+    except (OSError, RuntimeError):
         return str(path)
+    for base in (paths.ROOT, paths.CONTENT_DIR):
+        try:
+            return str(resolved.relative_to(Path(base).resolve()))
+        except (ValueError, OSError, RuntimeError):
+            continue
+    return str(path)
 
 
 def problem(path: Path, line: int, message: str) -> DataError:

@@ -48,3 +48,13 @@ def test_a_bad_file_or_value_shows_its_file_and_line_and_the_session_goes_on(fau
     assert Translator("es")._("This section's content could not be loaded.") in on_screen
     assert any(f"{relative}:{line}: " in text and FAULTS[fault] in text for text in on_screen), on_screen
     assert not any("Traceback" in text for text in on_screen)
+
+
+def test_content_outside_the_project_is_named_relative_to_the_content_root(tmp_path, content_at):
+    """The server's own paths are nobody's business: /srv/…/content/es/indicators.yaml is shown
+    as es/indicators.yaml, in the problem and in any path its message names."""
+    on_screen, crashes = shown("duplicate_id", tmp_path, content_at)
+    problems = [text for text in on_screen if "duplicate id" in text]
+    assert problems and crashes == []
+    assert all(text.startswith("es/indicators.yaml:") and "already used at es/indicators.yaml:" in text for text in problems), problems
+    assert not any(str(tmp_path) in text for text in on_screen), on_screen
