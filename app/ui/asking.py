@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 PATIENT_SIZE = 28  # px at 100 %: read at arm's length
 
 
+def address_matters(questions) -> bool:
+    """Whether any line said to the patient changes with the form of address in this language (in
+    Spanish, «usted» is the same to everyone: the choice would change nothing there)."""
+    return any(form != item.title for item in questions.items() for form in (getattr(item, "forms", None) or {}).values())
+
+
 def said_to(item: SpokenItem, address: str | None) -> str:
     """The line as said to this patient: their form of address when one was chosen, else the form
     that assumes no gender."""
@@ -74,7 +80,8 @@ def build(shell: Shell) -> ft.Control | FullScreen:
     ui = tr.language
     patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
     theirs = load_bundle(patient.code).questions
-    address = shell.visit.patient_address if patient.address_forms else None
+    varies = bool(patient.address_forms) and address_matters(theirs)
+    address = shell.visit.patient_address if varies else None
 
     def show(part: str, item_id: str | None = None):
         def open_view() -> None:
@@ -123,7 +130,7 @@ def build(shell: Shell) -> ft.Control | FullScreen:
         ft.Text(_("Patient's language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
         language_choice(patient.code, choose_language),
     ]
-    if patient.address_forms:
+    if varies:
         forms = {"unspecified": _("Not assumed"), "woman": _("A woman"), "man": _("A man")}
         chooser += [
             ft.Text(_("Speak to the patient as"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
@@ -164,8 +171,8 @@ def patient_view(shell: Shell) -> FullScreen:
     no clinician notes, banners or sources. The app keeps its direction, so Exit stays in place."""
     view = shell.visit.patient_view
     patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
-    address = shell.visit.patient_address if patient.address_forms else None
     theirs = load_bundle(patient.code).questions
+    address = shell.visit.patient_address if patient.address_forms and address_matters(theirs) else None
     if view.part == "question":
         items = [theirs.item(view.item_id)]
     else:

@@ -74,6 +74,16 @@ def case_screen(shell: Shell) -> ft.Control:
         )
     if chosen is not None:
         rows.append(feedback(shell, chosen))
+        if not chosen.best:  # after the feedback, what the sources support, so a wrong turn still teaches
+            best = [choice.title for choice in step.choices if choice.best]
+            if best:
+                rows.append(ft.Container(
+                    ft.Column([ft.Text(_("What the sources support here"), theme_style=ft.TextThemeStyle.TITLE_SMALL,
+                                       weight=ft.FontWeight.W_700, color=ft.Colors.ON_PRIMARY_CONTAINER),
+                               *(ft.Text(title, color=ft.Colors.ON_PRIMARY_CONTAINER) for title in best)], spacing=4),
+                    bgcolor=ft.Colors.PRIMARY_CONTAINER, padding=12, border_radius=ft.BorderRadius.all(12),
+                    key="case-best",
+                ))  # fmt: skip
 
         def proceed() -> None:
             play.proceed(case)

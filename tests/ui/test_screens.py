@@ -214,3 +214,47 @@ def test_safety_lines_are_never_collapsed(language):
         for index, (row, item) in enumerate(zip(rows, items)):
             assert row.visible is not False or not (index == 0 or item.safety), (topic, item.id)
     assert next(i for i in bundle.questions.framing if i.id == "qn_companion_present").safety
+
+
+def test_the_form_of_address_is_offered_only_where_a_line_changes_with_it():
+    """Issue 27: woman / man / not assumed changed nothing in Spanish, whose lines use «usted»."""
+    from app.content.loader import load_bundle
+    from app.ui.asking import address_matters
+
+    assert address_matters(load_bundle("ar").questions)
+    assert not address_matters(load_bundle("es").questions) and not address_matters(load_bundle("en").questions)
+
+    async def offered(patient: str) -> bool:
+        async with running_shell("/asking", language="en") as (shell, client):
+            shell.visit.patient_language = patient
+            shell.render()
+            await client.settle()
+            return Translator("en")._("Speak to the patient as") in shown(shell)
+
+    assert asyncio.run(offered("ar")) and not asyncio.run(offered("es"))
+
+
+def test_a_wrong_choice_in_a_practice_case_shows_what_the_sources_support():
+    """Issue 27: after the feedback on a choice that is not the best, the best one is shown."""
+    from app.study.cases import CasePlay
+
+    async def run() -> None:
+        async with running_shell("/study", language="es") as (shell, client):
+            case = next(c for c in shell.bundle.cases.cases
+                        if any(not ch.best for ch in c.steps[0].choices) and any(ch.best for ch in c.steps[0].choices))  # fmt: skip
+            play = shell.visit.case = CasePlay.start(case)
+            wrong = next(ch for ch in case.steps[0].choices if not ch.best)
+            play.choose(case, wrong.id)
+            shell.render()
+            await client.settle()
+            best = next(c for c in walk(shell.view) if getattr(c, "key", None) == "case-best")
+            assert {ch.title for ch in case.steps[0].choices if ch.best} <= set(texts(best))
+            assert Translator("es")._("What the sources support here") in texts(best)
+            right = next(ch for ch in case.steps[0].choices if ch.best)
+            shell.visit.case = play = CasePlay.start(case)
+            play.choose(case, right.id)
+            shell.render()
+            await client.settle()
+            assert not [c for c in walk(shell.view) if getattr(c, "key", None) == "case-best"]
+
+    asyncio.run(run())
