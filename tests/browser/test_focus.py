@@ -1,0 +1,57 @@
+"""The keyboard's place is plain to see (WCAG 2.4.11 / 2.4.13): a ring of at least 3:1 against
+the background around the focused button, in light and dark."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from tests.browser.driver import App, Wizard
+
+pytestmark = pytest.mark.browser
+
+
+def luminance(rgb: tuple[int, ...]) -> float:
+    def channel(value: int) -> float:
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def tab_to(app: App, label: str, presses: int = 80) -> None:
+    """Press Tab, as a keyboard user does, until the named control has the focus."""
+    for _ in range(presses):
+        app.page.keyboard.press("Tab")
+        focused = app.page.evaluate("document.activeElement && (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent)")
+        if focused and label in focused:
+            return
+    raise AssertionError(f"{label!r} never took the focus in {presses} presses of Tab")
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_focused_button_has_a_ring_that_stands_out(app, theme):
+    app.store(theme=theme).use_language("en").open("/next")
+    wizard = Wizard(app, "en")
+    button = wizard.button("Show result")
+    tab_to(app, "Show result")
+    box = app.box(button)
+    focused = Image.open(io.BytesIO(app.settle())).convert("RGB")
+    app.page.keyboard.press("Shift+Tab")  # back to the answer above it, in view: nothing scrolls
+    unfocused = Image.open(io.BytesIO(app.settle())).convert("RGB")
+    assert app.box(button) == box  # the same pixels, focused and not
+    # WCAG 2.4.13: the indicator changes pixels at least 2 px thick by 3:1 between the two states.
+    for fraction in (0.3, 0.5, 0.7):
+        x = int(box["x"] + box["width"] * fraction)
+        changed = [dy for dy in range(-2, 5)
+                   if contrast(focused.getpixel((x, int(box["y"]) + dy)), unfocused.getpixel((x, int(box["y"]) + dy))) >= 3]  # fmt: skip
+        assert len(changed) >= 2, (theme, fraction, changed)
