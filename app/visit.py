@@ -158,3 +158,11 @@ class IdleTimer:
 
     def expired(self, now: float) -> bool:
         return now - self.last_activity >= self.limit_s
+
+    def remaining(self, now: float) -> float:
+        return max(0.0, self.limit_s - (now - self.last_activity))
+
+
+# A patient may read a screen for a while without touching it: before the idle reset closes the
+# patient view, the screen says so for this long, with a button to keep it open.
+IDLE_WARNING_S = 30

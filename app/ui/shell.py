@@ -24,7 +24,7 @@ from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
 from app.ui.widgets import FullScreen, content_error
-from app.visit import IDLE_RESET_DEFAULT_S, IdleTimer, QuickExitKeys, Visit
+from app.visit import IDLE_RESET_DEFAULT_S, IDLE_WARNING_S, IdleTimer, QuickExitKeys, Visit
 
 if TYPE_CHECKING:
     from app.content.models import Bundle
@@ -108,6 +108,7 @@ class Shell:
         self._connected = True  # False while the browser is away; the session lives on for a while
         self._closed = False  # the session has expired: background loops must end
         self._reset_on_return = False  # the visit was forgotten unseen: draw the first screen when seen again
+        self._idle_warned = False  # the patient view said it will close soon
         # One view whose contents are swapped, the page's own: replacing views would animate a page
         # transition on every tap and leave half-painted screens behind, and replacing even the
         # first cost the browser ~35 ms before the first screen.
@@ -230,12 +231,29 @@ class Shell:
     def check_idle(self) -> None:
         """After the idle limit without input: forget the visit and go back to the first screen."""
         now = self.clock()
+        if self._connected and not self.exited and self.visit.patient_view is not None:
+            self._warn_before_idle_reset(now)
         if not self.exited and self.idle.expired(now):
             self.idle.touch(now)
             if not self._connected:
                 self._forget_unseen()  # nobody is looking: redraw only if the browser returns
             elif not self.visit.is_fresh() or self._current() is not SECTIONS[0]:
                 self._reset_to_start()
+
+    def _warn_before_idle_reset(self, now: float) -> None:
+        """In the patient view, say on screen that it will close, with a way to keep it, once."""
+        remaining = self.idle.remaining(now)
+        if remaining <= 0 or remaining > IDLE_WARNING_S or self._idle_warned:
+            if remaining > IDLE_WARNING_S:
+                self._idle_warned = False
+            return
+        self._idle_warned = True
+        message = self.tr._("This screen closes soon if nothing is touched.")
+        self.page.show_dialog(ft.SnackBar(
+            ft.Text(message), duration=ft.Duration(seconds=int(remaining)), persist=False,
+            action=ft.SnackBarAction(self.tr._("Keep it open"), on_click=lambda: None),  # any tap counts as activity
+            key="idle-warning",
+        ))  # fmt: skip
 
     def _forget_unseen(self) -> None:
         """Forget the visit now; draw the first screen when the app is seen again."""

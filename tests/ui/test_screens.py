@@ -146,7 +146,8 @@ def test_no_screen_keeps_state_of_its_own_in_the_shell():
             return set(vars(shell))
 
     allowed = {"page", "store", "settings", "clock", "visit", "exit_keys", "idle", "exited", "view", "_after_render",
-               "_route", "_came_from", "_narrow", "_clock_running", "_connected", "_closed", "_reset_on_return"}  # fmt: skip
+               "_route", "_came_from", "_narrow", "_clock_running", "_connected", "_closed", "_reset_on_return",
+               "_idle_warned"}  # fmt: skip
     assert asyncio.run(attributes()) <= allowed
 
 

@@ -109,3 +109,34 @@ def test_settings_take_effect_at_once_without_a_theme_animation():
             assert shell.page.theme_mode == ft.ThemeMode.DARK
 
     asyncio.run(run())
+
+
+def test_the_patient_view_warns_before_the_idle_reset_and_a_tap_keeps_it():
+    """Issue 27: the idle reset closed "Show to the patient" while the patient was reading. The
+    visit's idle rule stays; the screen says so first, and a tap on "Keep it open" counts."""
+    from app.visit import IDLE_WARNING_S, PatientView
+
+    def warning(shell):
+        return [d for d in shell.page._dialogs.controls if getattr(d, "key", None) == "idle-warning" and d.open]
+
+    async def run():
+        async with running_shell("/asking", language="en") as (shell, client):
+            shell.visit.patient_view = PatientView("script", None)
+            shell.render()
+            await client.settle()
+            client.clock.now += shell.idle.limit_s - IDLE_WARNING_S - 1
+            shell.check_idle()
+            assert not warning(shell)  # not yet
+            client.clock.now += 2
+            shell.check_idle()
+            (shown,) = warning(shell)
+            await client.event(shown.action, "click")  # a tap: activity, so the full time again
+            client.clock.now += IDLE_WARNING_S
+            shell.check_idle()
+            assert shell.visit.patient_view is not None
+            client.clock.now += shell.idle.limit_s  # nobody touches it: the rule holds
+            shell.check_idle()
+            await client.settle()
+            assert shell.visit.patient_view is None and not warning(shell)
+
+    asyncio.run(run())
