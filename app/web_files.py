@@ -96,6 +96,65 @@ THEMED_LOADING = """<script>
       setTimeout(function () { painted = ready = true; uncover(); }, 15000);
     })();
   </script>
+  <script>
+    // Keys typed into a text field just after it is tapped. With the accessibility tree on, a tap
+    // focuses the field's own <input> at once, but Flutter takes that input over only with its next
+    // frame, and then writes its own editing state into it: what was typed in between was in the
+    // input, never reached Flutter, and is overwritten ("35" became "5", "child" "hild"). So from a
+    // tap (or Tab) on a field until Flutter's first write, remember what is typed there, and after
+    // that write type it again, now through Flutter (an "input" event, which it reads from the input).
+    (function () {
+      var FIELD = "flt-semantics input, flt-semantics textarea", tabbing = false;
+      function arm(field, focused) {
+        // A field that has the focus already is Flutter's (it gives it up on blur): nothing to hold.
+        if (!field || field.__heldKeys || (!focused && field === document.activeElement)) return;
+        var proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+        var own = Object.getOwnPropertyDescriptor(proto, "value");
+        var held = field.__heldKeys = { before: own.get.call(field), typed: null };
+        function typed() { held.typed = { value: own.get.call(field), caret: field.selectionEnd }; }
+        function disarm() {
+          delete field.value;
+          delete field.__heldKeys;
+          field.removeEventListener("input", typed, true);
+          clearTimeout(timer);
+        }
+        var timer = setTimeout(disarm, 5000);  // a tap that never gave the field to Flutter (disabled)
+        field.addEventListener("input", typed, true);
+        Object.defineProperty(field, "value", {
+          configurable: true,
+          get: function () { return own.get.call(this); },
+          set: function (value) {  // Flutter's first write: it has the field now
+            own.set.call(this, value);
+            disarm();
+            if (held.typed && held.typed.value !== value) queueMicrotask(function () { retype(field, own, held); });
+          },
+        });
+      }
+      function retype(field, own, held) {
+        var before = held.before, after = held.typed.value, start = 0, end = 0;
+        while (start < before.length && start < after.length && before[start] === after[start]) start++;
+        while (end < before.length - start && end < after.length - start
+               && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+        var text = after.slice(start, after.length - end), now = own.get.call(field), caret;
+        if (!text) return;
+        if (now === before) { now = after; caret = held.typed.caret; }  // what the person saw
+        else {  // Flutter's text differs: insert what was typed at Flutter's cursor
+          var from = field.selectionStart ?? now.length, to = field.selectionEnd ?? now.length;
+          now = now.slice(0, from) + text + now.slice(to);
+          caret = from + text.length;
+        }
+        own.set.call(field, now);
+        field.setSelectionRange(caret, caret);
+        field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
+      }
+      document.addEventListener("pointerdown", function (e) { arm(e.target.closest && e.target.closest(FIELD)); }, true);
+      document.addEventListener("keydown", function (e) { if (e.key === "Tab") tabbing = true; }, true);
+      document.addEventListener("keyup", function (e) { if (e.key === "Tab") tabbing = false; }, true);
+      document.addEventListener("focusin", function (e) {
+        if (tabbing && e.target.matches && e.target.matches(FIELD)) arm(e.target, true);
+      }, true);
+    })();
+  </script>
   <style>#cover { z-index: 2147483647; } html.dark, html.dark body, html.dark #cover { background: #191c1b !important; }</style>
 </head>"""
 INDEX = paths.ASSETS_DIR / "index.html"
