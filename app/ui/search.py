@@ -59,6 +59,7 @@ def build(shell: Shell) -> ft.Control:
         enable_suggestions=False,
         autocorrect=False,
     )
+    shell.field_takes_focus()  # opening search is to type: the keys go to the field at once
     every_language = labelled_switch(_("Search all three languages"), shell.visit.search_all_languages, toggle_all)
     refresh()
     return ft.Column(

@@ -105,6 +105,7 @@ class Shell:
         self._came_from = "/"  # where Search's Back returns
         self._narrow: bool | None = None
         self._clock_running = False
+        self._field_takes_focus = False  # set by a screen while it is built (field_takes_focus)
         self._connected = True  # False while the browser is away; the session lives on for a while
         self._closed = False  # the session has expired: background loops must end
         self._reset_on_return = False  # the visit was forgotten unseen: draw the first screen when seen again
@@ -313,6 +314,13 @@ class Shell:
         """Run a coroutine function once the screen being built has reached the browser."""
         self._after_render.append(action)
 
+    def field_takes_focus(self) -> None:
+        """The screen being built opens with the focus in a field of its own (`autofocus`). Flutter
+        gives the focus to the first widget asking for it, and the key listener around the screen
+        asks first: without this the field never had it, and keys typed after opening search went
+        nowhere until the field was tapped."""
+        self._field_takes_focus = True
+
     def _back_route(self, section: Section) -> str | None:
         """Where Back goes from a screen that is not a destination of its own: its parent, or, for
         Search, the section it was opened from; and from an item a link opened, back to the link."""
@@ -344,6 +352,7 @@ class Shell:
         self.visit.enter(section.route)  # leaving a section forgets what was entered there
         self._narrow = narrow = self._is_narrow()
         self._after_render.clear()
+        self._field_takes_focus = False
         try:
             screen = section.build(self)
         except DataError as error:  # broken content: say where, never show an empty screen
@@ -415,7 +424,9 @@ class Shell:
         # page.on_keyboard_event never reports a lone Shift; a KeyboardListener around the screen does.
         listener = ft.KeyboardListener(
             content=content,
-            autofocus=True,
+            # The listener hears keys from any focused widget inside it; with no such widget it
+            # needs the focus itself, or the first Shift would go nowhere.
+            autofocus=not self._field_takes_focus,
             include_semantics=False,
             on_key_down=self._on_key_down,
             on_key_up=self._on_key_up,
