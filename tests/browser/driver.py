@@ -151,23 +151,34 @@ class App:
     # Typing -------------------------------------------------------------------------------
 
     def type_into(self, field: Locator, text: str) -> None:
-        """Type as a user would. Flutter focuses its text field a frame after the click and loses
-        keys sent before that, so wait until the field has the focus; then until it holds the text.
-        The DOM focus comes first and the framework's own (empty) editing state a frame later: a key
-        typed between the two is overwritten (CI saw "15" arrive as "5" on a loaded machine), so
-        also wait for two rendered frames after the focus."""
+        """Type as a user would: tap the field and type at once, then wait until it holds the text.
+        (Keys typed in the frame after a tap used to be lost, issue 27: the app's index.html keeps
+        them now, and tests/browser/test_typing.py checks that no key is lost.)"""
         self.page.bring_to_front()  # a tab in the background gets no frames
         field.click(force=True)  # force: a scroll still settling keeps the box "unstable" for a while
-        self.page.wait_for_function(
-            "() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)", timeout=WAIT_MS
-        )
-        # Polled once at once, then on each frame: true on the second frame after the focus.
-        self.page.evaluate("() => { window.framesSinceFocus = 0; }")
-        self.page.wait_for_function("() => ++window.framesSinceFocus > 2", polling="raf", timeout=WAIT_MS)
         if field.input_value():
             self.page.keyboard.press("ControlOrMeta+A")  # typing replaces what is there
         self.page.keyboard.type(text, delay=30)
         self.wait_until(lambda: field.input_value() == text, lambda: f"the field holds {text!r} (it holds {field.input_value()!r})")
+
+    def record_changes(self) -> list[str]:
+        """What the browser tells the server a text field now holds, in order (each "change" event
+        on the page's websocket), from before the page is opened: what the app itself received."""
+        import msgpack
+
+        changes: list[str] = []
+
+        def frame(payload: bytes | str) -> None:
+            if isinstance(payload, bytes) and payload[:1] == b"\x00":  # [0x00][msgpack body]
+                try:
+                    kind, body = msgpack.unpackb(payload[1:], strict_map_key=False, ext_hook=lambda code, data: None)
+                except (ValueError, TypeError, msgpack.UnpackException):
+                    return
+                if kind == 3 and isinstance(body, dict) and body.get("name") == "change" and isinstance(body.get("data"), str):
+                    changes.append(body["data"])
+
+        self.page.on("websocket", lambda socket: socket.on("framesent", frame))
+        return changes
 
     def type_shifted(self, char: str, code: str) -> None:
         """A character typed with Shift held on a physical key (`code`, e.g. "KeyH"), as an Arabic
