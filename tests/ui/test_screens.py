@@ -147,7 +147,7 @@ def test_no_screen_keeps_state_of_its_own_in_the_shell():
 
     allowed = {"page", "store", "settings", "clock", "visit", "exit_keys", "idle", "exited", "view", "_after_render",
                "_route", "_came_from", "_narrow", "_clock_running", "_connected", "_closed", "_reset_on_return",
-               "_idle_warned"}  # fmt: skip
+               "_idle_warned", "_field_takes_focus"}  # fmt: skip
     assert asyncio.run(attributes()) <= allowed
 
 
@@ -259,3 +259,24 @@ def test_a_wrong_choice_in_a_practice_case_shows_what_the_sources_support():
             assert not [c for c in walk(shell.view) if getattr(c, "key", None) == "case-best"]
 
     asyncio.run(run())
+def test_only_search_takes_the_focus_from_the_key_listener():
+    """Flutter gives autofocus to the first widget asking, and the key listener around each screen
+    (quick exit's Shift) is the field's ancestor: on search it must not ask, so the field has the
+    keys as it opens (issue 27); everywhere else it asks, so Shift is heard with nothing focused."""
+
+    async def autofocus() -> dict[str, tuple[bool, list[bool]]]:
+        async with running_shell("/") as (shell, client):
+            seen = {}
+            for section in SECTIONS:
+                shell.navigate(section.route)
+                await client.settle()
+                listeners = [c for c in walk(shell.view) if isinstance(c, ft.KeyboardListener)]
+                fields = [c.autofocus for c in walk(shell.view) if isinstance(c, ft.TextField)]
+                seen[section.route] = (listeners[0].autofocus, fields)
+            return seen
+
+    for route, (listener, fields) in asyncio.run(autofocus()).items():
+        if route == "/search":
+            assert (listener, fields) == (False, [True])
+        else:
+            assert listener and not any(fields), route
