@@ -3,7 +3,9 @@ own by `python -m app.web_files`; a test fails when they drift.
 
 - `assets/index.html`: a neutral title and description, a Content Security Policy that lets the
   page talk only to the server it came from (app.server also sends it as a header, with the rules
-  a meta tag cannot carry), and a loading screen in the stored theme with no framework logo.
+  a meta tag cannot carry), a loading screen in the stored theme with no framework logo, and
+  keys typed into a text field in the frame after it is tapped kept (Flutter's web engine
+  overwrote them: issue 27, tests/browser/test_typing.py).
 - `assets/manifest.json`: the app's own neutral name and icons (scripts/make-icons draws them).
 - `assets/assets/FontManifest.json`, the fonts the Flutter engine loads before the app starts:
   the app's own (Noto Sans, Noto Sans Arabic) in place of KaTeX's eighteen and the Cupertino
