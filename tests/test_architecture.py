@@ -51,10 +51,26 @@ def test_the_first_screen_loads_no_content_models_rules_search_or_babel():
 
 
 def test_every_section_has_a_screen_that_builds():
-    from app.ui.shell import SECTIONS, screen_module
+    """Each section's screen, built for real on a fake client: it shows words, and no error."""
+    import asyncio
 
-    for section in SECTIONS:
-        assert callable(screen_module(section.screen).build), section.route
+    from app.ui.shell import SECTIONS
+    from tests.fake_client import texts
+    from tests.ui.harness import running_shell
+
+    async def build_all() -> dict[str, list[str]]:
+        shown = {}
+        async with running_shell("/", jurisdiction="us") as (shell, client):
+            for section in SECTIONS:
+                shell.navigate(section.route)
+                await client.settle()
+                assert shell._current() is section, section.route
+                shown[section.route] = texts(shell.view)
+        return shown
+
+    for route, words in asyncio.run(build_all()).items():
+        assert len(words) > 3, route
+        assert not any("Something went wrong" in word for word in words), route
 
 
 def test_every_command_the_docs_and_content_name_can_be_run():
@@ -72,3 +88,19 @@ def test_every_command_the_docs_and_content_name_can_be_run():
             if spec is None or (spec.submodule_search_locations and importlib.util.find_spec(f"{module}.__main__") is None):
                 wrong.append(f"{path.relative_to(paths.ROOT)}: python -m {module}")
     assert wrong == []
+
+
+def test_every_test_types_through_the_drivers_one_helper():
+    """Issue 28: text reaches a field only through App.keys (tests/browser/driver.py), which types
+    a key at a time as a person does; no test fills a field or types another way."""
+    other_ways = ("keyboard.type(", "insert_text(", "press_sequentially(", ".fill(")
+    the_helper = ("driver.py", "self.page.keyboard.type(text, delay=delay)")
+    offenders = []
+    for path in [*(paths.ROOT / "tests").rglob("*.py"), *(paths.ROOT / "bench").rglob("*.py")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#")[0].strip()
+            wizard = ".fill(" in code and ("wizard" in code.lower() or code.startswith("def fill("))  # the form's answers
+            if any(way in code for way in other_ways) and not wizard and (path.name, code) != the_helper \
+                    and path.name != "test_architecture.py":
+                offenders.append(f"{path.relative_to(paths.ROOT)}:{number}: {code}")
+    assert offenders == []

@@ -158,8 +158,13 @@ class App:
         field.click(force=True)  # force: a scroll still settling keeps the box "unstable" for a while
         if field.input_value():
             self.page.keyboard.press("ControlOrMeta+A")  # typing replaces what is there
-        self.page.keyboard.type(text, delay=30)
+        self.keys(text)
         self.wait_until(lambda: field.input_value() == text, lambda: f"the field holds {text!r} (it holds {field.input_value()!r})")
+
+    def keys(self, text: str, delay: int = 30) -> None:
+        """Type into whatever has the focus, a key every `delay` ms: the one place tests send text
+        (tests/test_architecture.py holds every test to it), so none types in a way people do not."""
+        self.page.keyboard.type(text, delay=delay)
 
     def record_changes(self) -> list[str]:
         """What the browser tells the server a text field now holds, in order (each "change" event

@@ -27,8 +27,7 @@ def test_search_from_the_shell_and_open_a_result(app, language):
     app.use_language(language).open("/indicators")
     app.page.get_by_role("button", name=_("Search"), exact=True).click()  # reachable from every section
     field = app.page.get_by_role("textbox", name=_("Search"))
-    field.click()
-    field.press_sequentially(SEARCHES[language], delay=60)  # results follow each keystroke
+    app.type_into(field, SEARCHES[language])  # results follow each keystroke
     target = item(language, *OPENS)
     app.see(target.detail)
     app.shot(f"search-{language}")
@@ -44,8 +43,7 @@ def test_search_from_the_shell_and_open_a_result(app, language):
 def test_search_all_three_languages(app):
     app.open("/search")
     field = app.page.get_by_role("textbox", name="Search")
-    field.click()
-    field.press_sequentially("tatuaje", delay=40)
+    app.type_into(field, "tatuaje")
     app.see("Nothing found in this language. Try searching all three languages.")
     app.page.get_by_role("switch", name="Search all three languages").click()
     app.see(item("es", "questions", "q_add_tattoo_meaning").title)

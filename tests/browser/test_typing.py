@@ -21,7 +21,7 @@ DELAY_MS = 80
 
 def typed(app: App, field, text: str, received: list[str]) -> str | None:
     """Type `text` now; what went wrong, if anything, once the field and the server have settled."""
-    app.page.keyboard.type(text, delay=DELAY_MS)
+    app.keys(text, delay=DELAY_MS)
     try:
         app.wait_until(lambda: field.input_value() == text and received[-1:] == [text], "typed", timeout=3000)
     except AssertionError:
