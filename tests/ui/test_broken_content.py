@@ -58,3 +58,25 @@ def test_content_outside_the_project_is_named_relative_to_the_content_root(tmp_p
     assert problems and crashes == []
     assert all(text.startswith("es/indicators.yaml:") and "already used at es/indicators.yaml:" in text for text in problems), problems
     assert not any(str(tmp_path) in text for text in on_screen), on_screen
+
+
+def test_a_broken_language_is_validated_once_not_on_every_visit(tmp_path, content_at, monkeypatch):
+    """Issue 33: a failed load was not cached, so every visit to a section of a broken language
+    validated it again and stalled every user (3 s each with three untranslated files)."""
+    from app.content import loader
+
+    content_at(tree_with(sorted(FAULTS)[0], tmp_path))
+    calls = []
+    real = loader.validate_tree
+    monkeypatch.setattr(loader, "validate_tree", lambda *args, **kwargs: calls.append(kwargs.get("languages")) or real(*args, **kwargs))
+
+    async def visit_three_times():
+        async with running_shell("/indicators", language="es") as (shell, client):
+            for route in ("/care", "/indicators", "/guidance"):
+                shell.navigate(route)
+                await client.settle()
+            return client.crashes
+
+    with deadline():
+        assert asyncio.run(visit_three_times()) == []
+    assert calls.count(("es",)) == 1
