@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Callable
 import flet as ft
 
 from app.content.models import ReportingFile
-from app.datafiles.problems import DataError
+from app import paths
+from app.datafiles.problems import DataError, Problem, display
 from app.rules.packs import load_packs, pack_problems
 from app.rules.answers import ANSWER_LABELS, CHOICES, YES, Answers
 from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
+from app.rules.wording import missing_wording
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
 from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name, jurisdiction_order
@@ -36,6 +38,11 @@ def build(shell: Shell) -> ft.Control:
         why = shell.tr._("The reporting rules depend on the country. You can change this later in Settings.")
         return choose_jurisdiction(shell, why, set(packs), after=[verify_banner(text.item("rpt_verify_local_law"), full=True)])
     pack = packs[jurisdiction]
+    unworded = missing_wording(text, {pack.id: pack})
+    if unworded:  # `check` names these too; a result would fail on the first of them, so the pack is not used
+        where = display(paths.CONTENT_DIR / shell.tr.language.code / "reporting.yaml")
+        raise DataError([Problem(where, 1, f"missing wording for {item_id!r}, used by the {pack.id!r} reporting rules: "
+                                           "they are not used until it is added") for item_id in unworded])  # fmt: skip
     if shell.visit.reporting is None:
         shell.visit.reporting = Answers()
     answers = shell.visit.reporting

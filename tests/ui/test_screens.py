@@ -280,3 +280,24 @@ def test_only_search_takes_the_focus_from_the_key_listener():
             assert (listener, fields) == (False, [True])
         else:
             assert listener and not any(fields), route
+
+
+def test_a_pack_without_its_wording_is_not_used_and_the_screen_says_why(monkeypatch):
+    """Issue 33: a pack that fails its check (a rule with no wording) was used anyway, and "Show
+    result" ended the session. The screen now names the missing wording, and nothing crashes."""
+    from app.rules.models import Rule, Source
+    from app.ui import reporting
+
+    real = reporting.load_packs()
+    extra = Rule(id="unworded", when=["child"], duty="required", adds=["child_protection"],
+                 source=[Source(seed="002", section="Navigating the Reporting Maze")])  # fmt: skip
+    monkeypatch.setattr(reporting, "load_packs", lambda: {**real, "us": real["us"].model_copy(update={"rules": [*real["us"].rules, extra]})})
+
+    async def run():
+        async with running_shell("/next", language="en", jurisdiction="us") as (shell, client):
+            words = " ".join(shown(shell))
+            assert "missing wording for 'rule_unworded'" in words and "reporting.yaml:1" in words
+            assert Translator("en")._("Show result") not in words
+            assert not client.crashes
+
+    asyncio.run(run())
