@@ -93,6 +93,8 @@ THEMED_LOADING = """<script>
         new MutationObserver(function () {
           if (!document.title) cleared = true;
           else if (cleared && !ready) { ready = true; requestAnimationFrame(function () { requestAnimationFrame(uncover); }); }
+          // Quick exit titles the page "Clock": the address then says nothing of where the user was.
+          if (__CLOCK_TITLES__.indexOf(document.title) >= 0 && location.pathname !== "/") history.replaceState(null, "", "/");
         }).observe(document.head, { childList: true, subtree: true, characterData: true });
       });
       setTimeout(function () { painted = ready = true; uncover(); }, 15000);
@@ -182,6 +184,13 @@ def flet_web_file(*parts: str) -> Path:
     return Path(flet_web.__file__).parent.joinpath("web", *parts)
 
 
+def clock_titles() -> list[str]:
+    """The quick-exit title in every language, as the page shows it."""
+    from app.i18n import Translator
+
+    return sorted({Translator(code)._("Clock") for code in LANGUAGES})
+
+
 def patched_index(original: str) -> str:
     replacements = [
         ('<meta charset="UTF-8">', f'<meta charset="UTF-8">{BOOTSTRAP}\n  <meta http-equiv="Content-Security-Policy" content="{CSP}">'),
@@ -191,7 +200,7 @@ def patched_index(original: str) -> str:
         # Pyodide's loader: this app runs on the server, the page never needs it.
         ('  <script src="python.js"></script>\n', ""),
         ("      @media (prefers-color-scheme: dark) {\n        #loading {\n          background: #222222;\n        }\n      }\n", ""),
-        ("</head>", THEMED_LOADING),
+        ("</head>", THEMED_LOADING.replace("__CLOCK_TITLES__", json.dumps(clock_titles(), ensure_ascii=False))),
     ]  # fmt: skip
     for old, new in replacements:
         if old not in original:

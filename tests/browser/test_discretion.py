@@ -40,6 +40,7 @@ def test_exit_control_on_every_screen_and_no_way_back(app, route, marker):
         Wizard(app, "en").enter_age("15")
     app.button("Exit").click()
     assert_neutral(app)
+    app.page.wait_for_url(app.base_url + "/")  # the address no longer says where the user was
     app.shot(f"quick-exit{route.replace('/', '-') if route != '/' else '-home'}")
     # Neither the browser's history nor a reload leads back into the app: the server session
     # stays on the clock, so reopening any address of this tab shows it again.
