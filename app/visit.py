@@ -79,6 +79,8 @@ class Visit:
                 setattr(self, spec.name, getattr(fresh, spec.name))
         if self.opened is not None and self.opened.route != route:
             self.opened = None
+        if getattr(self.study, "finished", False) is True and route != "/study":
+            self.study = None  # a round kept across a look at another section; once scored, leaving ends it
 
     def open_item(self, route: str, item_id: str, came_from: str | None = None) -> None:
         self.opened = Opened(route, item_id, came_from)

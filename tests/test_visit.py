@@ -140,3 +140,21 @@ def test_idle_timer_expires_after_its_limit_and_touch_restarts_it():
     assert not timer.expired(179.9) and timer.expired(180.0)
     timer.touch(170.0)
     assert not timer.expired(300.0) and timer.expired(350.0)
+
+
+def test_a_finished_study_round_ends_on_leaving_study_and_an_unfinished_one_waits():
+    """Issue 27: Home → Study showed the last score again, with no way back to Study's start."""
+    from app.study import Session
+
+    visit = Visit()
+    visit.study = Session.draw({"a": True, "b": False}, None, 2)
+    visit.enter("/guidance")  # a look at a section from a question's feedback: the round waits
+    assert visit.study is not None
+    for _ in range(2):
+        visit.study.answer(True)
+        visit.study.next()
+    assert visit.study.finished
+    visit.enter("/study")
+    assert visit.study is not None  # the summary, while still in Study
+    visit.enter("/")
+    assert visit.study is None
