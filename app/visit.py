@@ -9,6 +9,7 @@ milliseconds (tests/test_visit.py), and the clock is always passed in.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +102,12 @@ EXIT_WINDOW_S = 5.0
 # Without input for this long the visit is forgotten and the app returns to its first screen
 # (a facility sets CARE_REFERENCE_IDLE_SECONDS). The README quotes both figures; a test holds it to them.
 IDLE_RESET_DEFAULT_S = 180
+
+
+def idle_reset_seconds() -> float:
+    """The idle reset in force: CARE_REFERENCE_IDLE_SECONDS, or IDLE_RESET_DEFAULT_S. The shell
+    forgets the visit after it; the server forgets a dropped session after it (app.server)."""
+    return float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", IDLE_RESET_DEFAULT_S))
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import os
 import time
 from dataclasses import dataclass
 from functools import partial
@@ -24,14 +23,14 @@ from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
 from app.ui.widgets import FullScreen, content_error
-from app.visit import IDLE_RESET_DEFAULT_S, IDLE_WARNING_S, IdleTimer, QuickExitKeys, Visit
+from app.visit import IDLE_WARNING_S, IdleTimer, QuickExitKeys, Visit, idle_reset_seconds
 
 if TYPE_CHECKING:
     from app.content.models import Bundle
 
 NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
 READING_WIDTH = 760  # px: lines longer than this are hard to read; wider screens leave the rest blank
-IDLE_RESET_S = float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", IDLE_RESET_DEFAULT_S))
+IDLE_RESET_S = idle_reset_seconds()
 
 
 @dataclass(frozen=True)

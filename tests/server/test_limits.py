@@ -1,0 +1,187 @@
+"""What one client can cost the server: a compression bomb, connections that never finish their
+headers, a flood of connections, dropped sessions, and the answers the HTTP layer gives on its own
+(400s) and to a request with two Host headers. The real server in a subprocess; loopback only
+(a second client address is 127.0.0.2, still loopback, connecting to 127.0.0.1)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import os
+import socket
+import threading
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+import websockets
+
+from tests.server.client import CONTROL_EVENT, event, find, register_frame, until
+from tests.serving import running_server
+
+HEADER_TIMEOUT_S = 1.0
+PER_CLIENT = 20
+MAX_CONNECTIONS = 200
+ROUTES = ["/indicators", "/care", "/asking", "/guidance", "/next", "/contacts", "/study", "/settings"]
+SECURITY_HEADER_NAMES = ("content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy",
+                         "cross-origin-resource-policy")  # fmt: skip
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def port_of(url: str) -> int:
+    return int(url.rsplit(":", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    log = tmp_path_factory.mktemp("log") / "server.log"
+    env = {"APP_SERVER_LOG": str(log), "CARE_REFERENCE_HEADER_TIMEOUT_SECONDS": str(HEADER_TIMEOUT_S),
+           "CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT": str(PER_CLIENT),
+           "CARE_REFERENCE_MAX_CONNECTIONS": str(MAX_CONNECTIONS)}  # fmt: skip
+    with running_server(tmp_path_factory.mktemp("cwd"), **env) as (url, process):
+        yield url, process, log
+
+
+def raw(port: int, source: str = "127.0.0.1", timeout: float = 5.0) -> socket.socket:
+    sock = socket.socket()
+    sock.settimeout(timeout)
+    sock.bind((source, 0))
+    sock.connect(("127.0.0.1", port))
+    return sock
+
+
+def read_response(sock: socket.socket) -> tuple[int, dict[str, list[str]]]:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers: dict[str, list[str]] = {}
+    for line in head[1:]:
+        name, _, value = line.partition(":")
+        headers.setdefault(name.strip().lower(), []).append(value.strip())
+    return int(head[0].split()[1]), headers
+
+
+def closed_by_server(sock: socket.socket) -> bool:
+    """Whether the server has closed this connection (without waiting for it to)."""
+    sock.setblocking(False)
+    try:
+        return sock.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except ConnectionError:
+        return True
+
+
+async def registered(url: str, source: str | None = None):
+    """A session of the page, registered and showing its first screen (from address `source`)."""
+    extra = {"local_addr": (source, 0)} if source else {}
+    ws = await websockets.connect(url.replace("http", "ws") + "/ws", additional_headers={"Origin": url}, origin=None, **extra)
+    await ws.send(register_frame())
+    await until(ws, lambda m: any(find(m, lambda d: d.get("_c") == "KeyboardListener")))
+    return ws
+
+
+async def navigate(ws, route: str) -> float:
+    started = time.monotonic()
+    await ws.send(event(1, "route_change", {"route": route}))
+    await until(ws, lambda m: m[0] != CONTROL_EVENT)
+    return time.monotonic() - started
+
+
+async def a_session_works(url: str, source: str | None = None) -> float:
+    ws = await registered(url, source)
+    try:
+        return await navigate(ws, "/care")
+    finally:
+        await ws.close()
+
+
+class PeakRss:
+    """The server's largest RSS while the block runs, sampled every 10 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, rss_mb(pid), threading.Event()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.01):
+            self.peak = max(self.peak, rss_mb(self.pid))
+
+    def __enter__(self) -> PeakRss:
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def websocket_frame(payload: bytes, *, rsv1: bool = False, opcode: int = 0x2) -> bytes:
+    """One client frame (masked, as RFC 6455 requires of a client)."""
+    mask = os.urandom(4)
+    head = bytes([0x80 | (0x40 if rsv1 else 0) | opcode])
+    length = len(payload)
+    if length < 126:
+        head += bytes([0x80 | length])
+    elif length < 1 << 16:
+        head += bytes([0x80 | 126]) + length.to_bytes(2, "big")
+    else:
+        head += bytes([0x80 | 127]) + length.to_bytes(8, "big")
+    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload)) if length < 1 << 16 else _mask_large(payload, mask)
+    return head + mask + masked
+
+
+def _mask_large(payload: bytes, mask: bytes) -> bytes:
+    repeated = (mask * (len(payload) // 4 + 1))[: len(payload)]
+    return (int.from_bytes(payload, "big") ^ int.from_bytes(repeated, "big")).to_bytes(len(payload), "big")
+
+
+def upgrade(port: int, origin: str, *, deflate: bool) -> tuple[socket.socket, dict[str, list[str]]]:
+    sock = raw(port)
+    key = base64.b64encode(os.urandom(16)).decode()
+    extensions = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" if deflate else ""
+    sock.sendall(
+        f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {origin}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{extensions}\r\n".encode()
+    )
+    status, headers = read_response(sock)
+    assert status == 101
+    return sock, headers
+
+
+def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
+    """flet-web kept a dropped session an hour (session_timeout_seconds=3600); now it keeps it as
+    long as the idle reset (here 3 s), and its manager evicts expired sessions every 10 s."""
+    idle, count = 3, 40
+    log = tmp_path / "server.log"
+    with running_server(tmp_path, "tests.server.counting_app", CARE_REFERENCE_IDLE_SECONDS=str(idle),
+                        APP_SERVER_LOG=str(log)) as (url, process):  # fmt: skip
+
+        async def drop() -> None:
+            for _ in range(count):
+                ws = await registered(url)
+                await ws.close()
+
+        start = rss_mb(process.pid)
+        asyncio.run(drop())
+        dropped = rss_mb(process.pid)
+        created = log.read_text().count("New session created")
+        time.sleep(idle + 10 + 2)  # the timeout, then one eviction round (and some slack)
+        evicted = rss_mb(process.pid)
+        lines = log.read_text().splitlines()
+    print(f"dropped sessions: RSS {start:.0f} MB, {dropped:.0f} after {count} dropped, {evicted:.0f} after the timeout")
+    assert created == count
+    left = [line for line in lines if "Delete session (" in line]
+    assert len(left) == count and left[-1].startswith("flet_web.fastapi: Delete session (0 left)"), lines[-3:]
