@@ -20,7 +20,10 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
    shutdown); a frame sent after the peer left is dropped instead of killing the send loop
    (flet-web then never marks the session disconnected); and a message queued after the send
    loop ended is dropped instead of raising in the task that sent it;
-9. a dropped session is kept as long as the idle reset, not flet-web's hour (issue 33).
+9. a dropped session is kept as long as the idle reset, not flet-web's hour (issue 33);
+10. no permessage-deflate (a 15.5 KB compressed frame inflated and decoded to 1.24 GB and froze the
+   server 1.1-1.5 s, issue 33), and WebSocket messages no larger than the protocol needs
+   (WS_MAX_MESSAGE_BYTES).
 """
 
 from __future__ import annotations
@@ -68,6 +71,13 @@ SECURITY_HEADERS = {
 WEBSOCKET_PATH = "/ws"  # what FletStaticFiles writes into index.html as flet.webSocketEndpoint
 REGISTER_TIMEOUT_S = 10.0  # the client registers as soon as its socket is open
 NEUTRAL_ERROR = "Something went wrong. Reload the page to continue. (Reference: {ref})"
+# The largest client->server message in normal use (2026-12-06): tests/server/client.py driving a
+# session through register, every section, 213 characters typed into Search one at a time (each
+# keystroke sends the whole text) and a resize: 243 bytes, the typed text. Chromium (driver.py)
+# opening the app, changing sections, typing into Search, resizing: 127 frames, the largest the
+# register at 465 bytes. 64 KiB is some 140 times that, room for about 30,000 Arabic characters
+# pasted into Search; the app has no uploads.
+WS_MAX_MESSAGE_BYTES = 64 * 1024
 
 
 class SecurityHeaders:
@@ -345,6 +355,8 @@ def serve(
         host=host,
         port=port,
         ws="websockets-sansio",  # as flet_web/fastapi/serve_fastapi_web_app.py
+        ws_per_message_deflate=False,  # a 15.5 KB frame inflated to 1.24 GB (issue 33)
+        ws_max_size=WS_MAX_MESSAGE_BYTES,
         loop="asyncio",  # ft.run runs on asyncio's own loop; "auto" would pick uvloop when installed
         log_level=log_level,
         server_header=False,

@@ -161,6 +161,48 @@ def upgrade(port: int, origin: str, *, deflate: bool) -> tuple[socket.socket, di
     return sock, headers
 
 
+def test_a_compression_bomb_from_the_page_costs_the_server_little(server):
+    """A msgpack array of 16 million empty arrays: 16 MB that deflate to about 16 KB, and that
+    msgpack turns into 16 million lists. With permessage-deflate on, the server inflated and decoded
+    it (1.24 GB and 1.1-1.5 s frozen in issue 33); now it does not negotiate compression, and a
+    frame larger than the protocol needs is refused from its length alone."""
+    url, process, _log = server
+    port = port_of(url)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    count = 16 * 1024 * 1024 - 1024
+    message = b"\x00" + b"\xdd" + count.to_bytes(4, "big") + b"\x90" * count  # Flet's frame: 0x00, then msgpack
+    bomb = compressor.compress(message) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    bomb = bomb[:-4]  # permessage-deflate drops the empty block's 00 00 ff ff
+    assert len(bomb) < 20_000
+
+    async def scenario() -> tuple[float, float, list[float], str]:
+        ws = await registered(url)
+        for route in ROUTES:  # warm: every section built once
+            await navigate(ws, route)
+        before = rss_mb(process.pid)
+        latencies = []
+        with PeakRss(process.pid) as peak:
+            sock, headers = upgrade(port, url, deflate=True)
+            other, _ = upgrade(port, url, deflate=False)
+            negotiated = ",".join(headers.get("sec-websocket-extensions", []))
+            sock.sendall(websocket_frame(bomb, rsv1="permessage-deflate" in negotiated))
+            with contextlib.suppress(OSError):  # uncompressed, far above the bound
+                other.sendall(websocket_frame(message[: 2 * 1024 * 1024]))
+            for route in ROUTES:
+                latencies.append(await navigate(ws, route))
+            await asyncio.sleep(0.5)
+        for s in (sock, other):
+            s.close()
+        await ws.close()
+        return before, peak.peak, latencies, negotiated
+
+    before, peak, latencies, negotiated = asyncio.run(scenario())
+    print(f"bomb: RSS {before:.0f} MB before, peak {peak:.0f} MB; navigation {max(latencies) * 1000:.0f} ms at most")
+    assert peak - before < 40, (before, peak)
+    assert max(latencies) < 0.8, latencies
+    assert "permessage-deflate" not in negotiated
+
+
 def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
     """flet-web kept a dropped session an hour (session_timeout_seconds=3600); now it keeps it as
     long as the idle reset (here 3 s), and its manager evicts expired sessions every 10 s."""
