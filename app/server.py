@@ -23,23 +23,31 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
 9. a dropped session is kept as long as the idle reset, not flet-web's hour (issue 33);
 10. no permessage-deflate (a 15.5 KB compressed frame inflated and decoded to 1.24 GB and froze the
    server 1.1-1.5 s, issue 33), and WebSocket messages no larger than the protocol needs
-   (WS_MAX_MESSAGE_BYTES).
+   (WS_MAX_MESSAGE_BYTES);
+11. request headers must arrive within HEADER_TIMEOUT_S, a client address holds at most
+   MAX_CONNECTIONS_PER_CLIENT connections and the server at most MAX_CONNECTIONS
+   (BoundedHttpProtocol, issue 33).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import logging
 import math
 import os
 import secrets
+import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.utils import get_remote_addr
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
@@ -78,6 +86,12 @@ NEUTRAL_ERROR = "Something went wrong. Reload the page to continue. (Reference: 
 # register at 465 bytes. 64 KiB is some 140 times that, room for about 30,000 Arabic characters
 # pasted into Search; the app has no uploads.
 WS_MAX_MESSAGE_BYTES = 64 * 1024
+HEADER_TIMEOUT_S = 10.0  # CARE_REFERENCE_HEADER_TIMEOUT_SECONDS: from connecting to the headers' end
+# CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT. A browser holds about 6 HTTP connections and one
+# WebSocket per tab; behind a reverse proxy every clinician shares the proxy's address: raise it.
+MAX_CONNECTIONS_PER_CLIENT = 64
+MAX_CONNECTIONS = 1000  # CARE_REFERENCE_MAX_CONNECTIONS; never more than the open-files limit allows
+REFUSAL_LOG_INTERVAL_S = 60.0  # at most one log line per client address per interval
 
 
 class SecurityHeaders:
@@ -143,6 +157,110 @@ def same_origin(scope: Scope, extra_origins: Iterable[str] = ()) -> bool:
         return True
     parts = urlsplit(origin)
     return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one connection and one client address may hold (BoundedHttpProtocol)."""
+
+    header_timeout: float = HEADER_TIMEOUT_S
+    per_client: int = MAX_CONNECTIONS_PER_CLIENT
+    total: int = MAX_CONNECTIONS
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        env = os.environ
+        return cls(
+            header_timeout=float(env.get("CARE_REFERENCE_HEADER_TIMEOUT_SECONDS", HEADER_TIMEOUT_S)),
+            per_client=int(env.get("CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT", MAX_CONNECTIONS_PER_CLIENT)),
+            total=int(env.get("CARE_REFERENCE_MAX_CONNECTIONS", MAX_CONNECTIONS)),
+        )
+
+
+class _OncePerInterval:
+    """Whether to log now about `key`: at most once per `interval` seconds each (no log flood)."""
+
+    def __init__(self, interval: float = REFUSAL_LOG_INTERVAL_S, keys: int = 1024) -> None:
+        self.interval, self.keys, self.last = interval, keys, {}
+
+    def __call__(self, key: str) -> bool:
+        now = time.monotonic()
+        if now - self.last.get(key, -math.inf) < self.interval:
+            return False
+        if len(self.last) >= self.keys:  # many addresses: forget the old ones, bounded
+            self.last = {k: t for k, t in self.last.items() if now - t < self.interval}
+            if len(self.last) >= self.keys:
+                return False
+        self.last[key] = now
+        return True
+
+
+_refusal_logged = _OncePerInterval()
+
+
+class BoundedHttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with the bounds it lacks (uvicorn 0.55 reads headers for ever,
+    and accepts every connection):
+
+    - a connection is refused (closed unread, before uvicorn counts it) when its client address
+      already holds `per_client` connections or the server `total`. The count is of
+      server_state.connections, which holds the WebSocket protocols too: an upgrade moves a
+      connection from this protocol (which then never sees connection_lost) to the WebSocket's;
+    - the request line and headers must arrive within `header_timeout` of connecting (or, on a
+      kept-alive connection, of the request's first byte).
+
+    Built by uvicorn for each connection: pass functools.partial(BoundedHttpProtocol, limits=...)."""
+
+    def __init__(self, *args, limits: Limits, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits
+        self.refused = False
+        self.header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        client = get_remote_addr(transport)
+        host = client[0] if client else ""
+        reason = None
+        if len(self.connections) >= self.limits.total:
+            reason, key = f"the server holds {len(self.connections)} connections", "*"
+        elif sum(1 for c in self.connections if (getattr(c, "client", None) or ("",))[0] == host) >= self.limits.per_client:
+            reason, key = f"{host} holds {self.limits.per_client} connections", host
+        if reason:
+            self.refused = True
+            transport.abort()  # nothing read, nothing buffered, no task
+            if _refusal_logged(key):
+                log.warning("Refusing connections: %s (logged once a minute)", reason)
+            return
+        super().connection_made(transport)
+        self._start_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.refused:
+            return
+        self._cancel_header_timer()
+        super().connection_lost(exc)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._start_header_timer()  # a kept-alive connection's next request
+
+    def on_headers_complete(self) -> None:
+        self._cancel_header_timer()
+        super().on_headers_complete()
+
+    def _start_header_timer(self) -> None:
+        if self.header_timer is None:
+            self.header_timer = self.loop.call_later(self.limits.header_timeout, self._header_timed_out)
+
+    def _cancel_header_timer(self) -> None:
+        if self.header_timer is not None:
+            self.header_timer.cancel()
+            self.header_timer = None
+
+    def _header_timed_out(self) -> None:
+        self.header_timer = None
+        if not self.transport.is_closing():
+            self.transport.abort()
 
 
 class _GuardedFletApp(FletApp):
@@ -343,6 +461,7 @@ def serve(
     """Serve until SIGINT/SIGTERM. Uvicorn installs those handlers itself (uvicorn/server.py,
     capture_signals), shuts down gracefully, then re-raises the signal."""
     refuse_flet_overrides(host, port)
+    limits = Limits.from_env()
     url = f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}/"
     startup = []
     if open_browser:  # what ft.run does on a machine with a display (flet/app.py:237-238)
@@ -354,6 +473,7 @@ def serve(
         app,
         host=host,
         port=port,
+        http=functools.partial(BoundedHttpProtocol, limits=limits),
         ws="websockets-sansio",  # as flet_web/fastapi/serve_fastapi_web_app.py
         ws_per_message_deflate=False,  # a 15.5 KB frame inflated to 1.24 GB (issue 33)
         ws_max_size=WS_MAX_MESSAGE_BYTES,

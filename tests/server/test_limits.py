@@ -203,6 +203,78 @@ def test_a_compression_bomb_from_the_page_costs_the_server_little(server):
     assert "permessage-deflate" not in negotiated
 
 
+HALF_REQUEST = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"
+
+
+def test_a_request_whose_headers_never_end_is_closed_after_the_timeout(server):
+    url, process, _log = server
+    before = rss_mb(process.pid)
+    sockets = [raw(port_of(url), "127.0.0.3") for _ in range(10)]
+    sockets += [raw(port_of(url), "127.0.0.3") for _ in range(5)]  # connected, nothing sent
+    for sock in sockets[:10]:
+        sock.sendall(HALF_REQUEST)
+    time.sleep(HEADER_TIMEOUT_S / 2)
+    held_early = sum(not closed_by_server(sock) for sock in sockets)
+    time.sleep(HEADER_TIMEOUT_S + 1.0)
+    held = sum(not closed_by_server(sock) for sock in sockets)
+    print(f"slow headers: {held_early} held at half the timeout, {held} after it; RSS {before:.0f} -> {rss_mb(process.pid):.0f} MB")
+    for sock in sockets:
+        sock.close()
+    assert held_early == len(sockets)  # the timeout, not a refusal, closed them
+    assert held == 0
+    assert asyncio.run(a_session_works(url)) < 2
+
+
+def test_connections_beyond_the_per_client_bound_are_refused_and_the_page_still_works(server):
+    url, process, log = server
+    port = port_of(url)
+    logged_before = log.read_text().count("127.0.0.2")
+    flood = []
+    for _ in range(PER_CLIENT * 2):
+        sock = raw(port, "127.0.0.2")
+        with contextlib.suppress(OSError):
+            sock.sendall(HALF_REQUEST)
+        flood.append(sock)
+    time.sleep(0.3)
+    held = sum(not closed_by_server(sock) for sock in flood)
+    latency = asyncio.run(a_session_works(url))  # the page, from another address, meanwhile
+    print(f"per-client flood: {held} of {len(flood)} held; the page navigated in {latency * 1000:.0f} ms")
+    assert held == PER_CLIENT
+    assert latency < 2
+    for sock in flood:
+        sock.close()
+    time.sleep(0.3)
+    assert asyncio.run(a_session_works(url, "127.0.0.2")) < 2  # the flood over, its address is served again
+    # a refused connection costs at most one log line per client and interval, not one each
+    assert log.read_text().count("127.0.0.2") - logged_before <= 1
+
+
+def test_after_a_flood_from_many_addresses_ends_the_page_is_served_again(server):
+    """The overall bound (here 200): 30 addresses of 20 connections each, 600 in all."""
+    url, process, _log = server
+    port = port_of(url)
+    before = rss_mb(process.pid)
+    flood = []
+    for address in range(10, 40):
+        for _ in range(PER_CLIENT):
+            try:
+                sock = raw(port, f"127.0.1.{address}", timeout=2)
+                sock.sendall(HALF_REQUEST)
+            except OSError:
+                continue
+            flood.append(sock)
+    time.sleep(0.3)
+    held = sum(not closed_by_server(sock) for sock in flood)
+    during = rss_mb(process.pid)
+    for sock in flood:
+        sock.close()
+    time.sleep(0.5)
+    latency = asyncio.run(a_session_works(url))
+    print(f"flood of {len(flood)}: {held} held; RSS {before:.0f} -> {during:.0f} MB; the page then navigated in {latency * 1000:.0f} ms")
+    assert latency < 2
+    assert held <= MAX_CONNECTIONS
+
+
 def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
     """flet-web kept a dropped session an hour (session_timeout_seconds=3600); now it keeps it as
     long as the idle reset (here 3 s), and its manager evicts expired sessions every 10 s."""
