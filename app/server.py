@@ -26,7 +26,9 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
    (WS_MAX_MESSAGE_BYTES);
 11. request headers must arrive within HEADER_TIMEOUT_S, a client address holds at most
    MAX_CONNECTIONS_PER_CLIENT connections and the server at most MAX_CONNECTIONS
-   (BoundedHttpProtocol, issue 33).
+   (BoundedHttpProtocol, issue 33);
+12. request headers fit in MAX_HEADER_BYTES (431), and the HTTP layer's own refusals (400 for a
+   malformed request, 431) carry the security headers too.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import uvicorn
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 from uvicorn.protocols.utils import get_remote_addr
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
@@ -87,6 +89,7 @@ NEUTRAL_ERROR = "Something went wrong. Reload the page to continue. (Reference: 
 # pasted into Search; the app has no uploads.
 WS_MAX_MESSAGE_BYTES = 64 * 1024
 HEADER_TIMEOUT_S = 10.0  # CARE_REFERENCE_HEADER_TIMEOUT_SECONDS: from connecting to the headers' end
+MAX_HEADER_BYTES = 64 * 1024  # request line and headers; browsers send under 8 KB
 # CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT. A browser holds about 6 HTTP connections and one
 # WebSocket per tab; behind a reverse proxy every clinician shares the proxy's address: raise it.
 MAX_CONNECTIONS_PER_CLIENT = 64
@@ -164,6 +167,7 @@ class Limits:
     """What one connection and one client address may hold (BoundedHttpProtocol)."""
 
     header_timeout: float = HEADER_TIMEOUT_S
+    max_header_bytes: int = MAX_HEADER_BYTES
     per_client: int = MAX_CONNECTIONS_PER_CLIENT
     total: int = MAX_CONNECTIONS
 
@@ -198,16 +202,21 @@ class _OncePerInterval:
 _refusal_logged = _OncePerInterval()
 
 
+def _security_header_lines() -> bytes:
+    return b"".join(f"{name}: {value}\r\n".encode("latin-1") for name, value in SECURITY_HEADERS.items())
+
+
 class BoundedHttpProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with the bounds it lacks (uvicorn 0.55 reads headers for ever,
-    and accepts every connection):
+    at any length, and accepts every connection):
 
     - a connection is refused (closed unread, before uvicorn counts it) when its client address
       already holds `per_client` connections or the server `total`. The count is of
       server_state.connections, which holds the WebSocket protocols too: an upgrade moves a
       connection from this protocol (which then never sees connection_lost) to the WebSocket's;
     - the request line and headers must arrive within `header_timeout` of connecting (or, on a
-      kept-alive connection, of the request's first byte).
+      kept-alive connection, of the request's first byte), and within `max_header_bytes` (431);
+    - the 400/431 this layer sends itself carry SECURITY_HEADERS (the ASGI middleware never sees them).
 
     Built by uvicorn for each connection: pass functools.partial(BoundedHttpProtocol, limits=...)."""
 
@@ -216,6 +225,7 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         self.limits = limits
         self.refused = False
         self.header_timer: asyncio.TimerHandle | None = None
+        self.header_bytes = 0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         client = get_remote_addr(transport)
@@ -240,13 +250,37 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         self._cancel_header_timer()
         super().connection_lost(exc)
 
+    def data_received(self, data: bytes) -> None:
+        if self.header_timer is not None:  # still reading a request line and headers
+            self.header_bytes += len(data)
+            if self.header_bytes > self.limits.max_header_bytes:
+                self._cancel_header_timer()
+                self._send_refusal(431, "Request header fields too large.")
+                return
+        super().data_received(data)
+
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._start_header_timer()  # a kept-alive connection's next request
 
     def on_headers_complete(self) -> None:
         self._cancel_header_timer()
+        self.header_bytes = 0
         super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        self._send_refusal(400, msg)
+
+    def _send_refusal(self, status: int, msg: str) -> None:
+        # As uvicorn's send_400_response, with the security headers.
+        body = msg.encode("ascii")
+        head = b"".join((b"%s: %s\r\n" % (name, value) for name, value in self.server_state.default_headers))
+        self.transport.write(
+            STATUS_LINE[status] + head + _security_header_lines()
+            + b"content-type: text/plain; charset=utf-8\r\ncontent-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+            + body
+        )  # fmt: skip
+        self.transport.close()
 
     def _start_header_timer(self) -> None:
         if self.header_timer is None:

@@ -275,6 +275,28 @@ def test_after_a_flood_from_many_addresses_ends_the_page_is_served_again(server)
     assert held <= MAX_CONNECTIONS
 
 
+def request(port: int, data: bytes) -> tuple[int, dict[str, list[str]]]:
+    sock = raw(port)
+    try:
+        sock.sendall(data)
+        return read_response(sock)
+    finally:
+        sock.close()
+
+
+@pytest.mark.parametrize("data", [
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n",  # malformed
+    b"GET /" + b"a" * 200_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",  # an overlong path
+    b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + b"X-Padding: " + b"b" * 200_000 + b"\r\n\r\n",  # overlong headers
+])  # fmt: skip
+def test_what_the_http_layer_refuses_carries_the_security_headers(server, data):
+    url, _process, _log = server
+    status, headers = request(port_of(url), data)
+    assert status in (400, 431)
+    for name in SECURITY_HEADER_NAMES:
+        assert name in headers, (name, headers)
+
+
 def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
     """flet-web kept a dropped session an hour (session_timeout_seconds=3600); now it keeps it as
     long as the idle reset (here 3 s), and its manager evicts expired sessions every 10 s."""
