@@ -28,13 +28,16 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
    MAX_CONNECTIONS_PER_CLIENT connections and the server at most MAX_CONNECTIONS
    (BoundedHttpProtocol, issue 33);
 12. request headers fit in MAX_HEADER_BYTES (431), and the HTTP layer's own refusals (400 for a
-   malformed request, 431) carry the security headers too.
+   malformed request, 431) carry the security headers too;
+13. the open-files limit is raised to the hard limit, and running out of files logs one line,
+   not a traceback a second (issue 31).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import functools
 import ipaddress
 import logging
@@ -94,7 +97,8 @@ MAX_HEADER_BYTES = 64 * 1024  # request line and headers; browsers send under 8 
 # WebSocket per tab; behind a reverse proxy every clinician shares the proxy's address: raise it.
 MAX_CONNECTIONS_PER_CLIENT = 64
 MAX_CONNECTIONS = 1000  # CARE_REFERENCE_MAX_CONNECTIONS; never more than the open-files limit allows
-REFUSAL_LOG_INTERVAL_S = 60.0  # at most one log line per client address per interval
+FILES_RESERVED = 100  # files kept for the app itself (content, static files, logs) under the limit
+REFUSAL_LOG_INTERVAL_S = 60.0  # at most one log line per client address (and for running out of files) per interval
 
 
 class SecurityHeaders:
@@ -172,12 +176,15 @@ class Limits:
     total: int = MAX_CONNECTIONS
 
     @classmethod
-    def from_env(cls) -> Limits:
+    def from_env(cls, file_limit: int | None = None) -> Limits:
         env = os.environ
+        total = int(env.get("CARE_REFERENCE_MAX_CONNECTIONS", MAX_CONNECTIONS))
+        if file_limit is not None:
+            total = max(1, min(total, file_limit - FILES_RESERVED))
         return cls(
             header_timeout=float(env.get("CARE_REFERENCE_HEADER_TIMEOUT_SECONDS", HEADER_TIMEOUT_S)),
             per_client=int(env.get("CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT", MAX_CONNECTIONS_PER_CLIENT)),
-            total=int(env.get("CARE_REFERENCE_MAX_CONNECTIONS", MAX_CONNECTIONS)),
+            total=total,
         )
 
 
@@ -295,6 +302,44 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         self.header_timer = None
         if not self.transport.is_closing():
             self.transport.abort()
+
+
+def raise_file_limit() -> int | None:
+    """Raise the open-files soft limit to the hard limit (often 1,024 of 524,288): ~1,100
+    connections used to exhaust it. Returns the soft limit in force (None where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else max(soft, 1 << 20)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        except (ValueError, OSError) as error:
+            log.warning("Could not raise the open-files limit from %d to %d: %s", soft, target, error)
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def install_loop_exception_handler(loop: asyncio.AbstractEventLoop) -> None:
+    """Running out of files: asyncio reports each failed accept() with a traceback, once a second
+    for as long as it lasts. Say it in one line, once per interval; pass anything else on."""
+    previous = loop.get_exception_handler()
+    once = _OncePerInterval()
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        error = context.get("exception")
+        if isinstance(error, OSError) and error.errno in (errno.EMFILE, errno.ENFILE):
+            if once("files"):
+                log.error("Out of open files (%s): new connections wait until others close", error.strerror)
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
 
 
 class _GuardedFletApp(FletApp):
@@ -495,9 +540,9 @@ def serve(
     """Serve until SIGINT/SIGTERM. Uvicorn installs those handlers itself (uvicorn/server.py,
     capture_signals), shuts down gracefully, then re-raises the signal."""
     refuse_flet_overrides(host, port)
-    limits = Limits.from_env()
+    limits = Limits.from_env(raise_file_limit())
     url = f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}/"
-    startup = []
+    startup = [lambda: install_loop_exception_handler(asyncio.get_running_loop())]
     if open_browser:  # what ft.run does on a machine with a display (flet/app.py:237-238)
         from flet.utils import open_in_browser
 

@@ -275,6 +275,39 @@ def test_after_a_flood_from_many_addresses_ends_the_page_is_served_again(server)
     assert held <= MAX_CONNECTIONS
 
 
+def test_the_servers_file_limit_is_raised_to_the_hard_limit(tmp_path):
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(soft, 512), hard))  # the server inherits it
+    try:
+        with running_server(tmp_path) as (_url, process):
+            limits = Path(f"/proc/{process.pid}/limits").read_text()
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    line = next(line for line in limits.splitlines() if line.startswith("Max open files"))
+    assert line.split()[3:5] == [str(hard), str(hard)], line
+
+
+def test_running_out_of_files_logs_one_line_not_a_traceback_loop(caplog):
+    import errno
+
+    from app.server import install_loop_exception_handler
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        install_loop_exception_handler(loop)
+        for _ in range(50):  # what asyncio reports each time accept() fails, once a second
+            error = OSError(errno.EMFILE, "Too many open files")
+            loop.call_exception_handler({"message": "socket.accept() out of system resource", "exception": error})
+
+    with caplog.at_level("WARNING"):
+        asyncio.run(scenario())
+    records = [r for r in caplog.records if "open files" in r.getMessage() or "out of system resource" in r.getMessage()]
+    assert len(records) == 1
+    assert records[0].exc_info is None
+
+
 def request(port: int, data: bytes) -> tuple[int, dict[str, list[str]]]:
     sock = raw(port)
     try:
