@@ -10,7 +10,8 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
 2. security headers on every HTTP response (CSP with frame-ancestors, X-Frame-Options, ...);
 3. no `Access-Control-Allow-Origin: *` (Flet's CustomHeadersMiddleware is not used);
 4. WebSockets refused (HTTP 403 before accept) unless Origin is the page's own origin, and
-   requests refused unless Host is an IP literal, localhost or a configured name (DNS rebinding);
+   requests refused unless Host is one IP literal, localhost or a configured name (DNS rebinding;
+   two Host headers are refused: servers and proxies disagree on which one counts);
 5. the client shown a neutral message, with a reference, instead of an exception and its
    traceback; the details go to the server log only;
 6. FLET_SERVER_IP / FLET_SERVER_PORT refused when they disagree with host/port;
@@ -124,7 +125,8 @@ class SecurityHeaders:
 
 class TrustedHost:
     """Refuses a request whose Host is not an IP literal, localhost or one of `names`: a page on a
-    rebound DNS name (evil.example -> 127.0.0.1) would otherwise be same-origin with the app."""
+    rebound DNS name (evil.example -> 127.0.0.1) would otherwise be same-origin with the app. A
+    request with two Host headers is refused too: which one counts differs between servers."""
 
     def __init__(self, app: ASGIApp, names: Iterable[str] = ()) -> None:
         self.app = app
@@ -146,7 +148,10 @@ class TrustedHost:
             return False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] in ("http", "websocket") and not self.allowed(Headers(scope=scope).get("host", "")):
+        hosts = [value for name, value in scope.get("headers", ()) if name == b"host"]
+        # Two Host headers: servers and proxies disagree on which one counts (here the first won).
+        host_ok = len(hosts) == 1 and self.allowed(hosts[0].decode("latin-1"))
+        if scope["type"] in ("http", "websocket") and not host_ok:
             if scope["type"] == "websocket":
                 return await send({"type": "websocket.close", "code": 1008})  # before accept: HTTP 403
             return await PlainTextResponse("Invalid host", status_code=400)(scope, receive, send)

@@ -330,6 +330,24 @@ def test_what_the_http_layer_refuses_carries_the_security_headers(server, data):
         assert name in headers, (name, headers)
 
 
+def test_two_host_headers_are_refused(server):
+    url, _process, _log = server
+    port = port_of(url)
+    ok, _ = request(port, f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+    assert ok == 200
+    status, _ = request(port, f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: rebound.example\r\n"
+                              "Connection: close\r\n\r\n".encode())  # fmt: skip
+    assert status == 400
+    status, _ = request(port, f"GET / HTTP/1.1\r\nHost: rebound.example\r\nHost: 127.0.0.1:{port}\r\n"
+                              "Connection: close\r\n\r\n".encode())  # fmt: skip
+    assert status == 400
+    key = base64.b64encode(os.urandom(16)).decode()
+    status, _ = request(port, f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: rebound.example\r\n"
+                              f"Origin: {url}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                              f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())  # fmt: skip
+    assert status == 403
+
+
 def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
     """flet-web kept a dropped session an hour (session_timeout_seconds=3600); now it keeps it as
     long as the idle reset (here 3 s), and its manager evicts expired sessions every 10 s."""
