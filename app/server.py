@@ -472,6 +472,8 @@ def build_app(
     endpoint = FletSocket(main, before_main=before_main, extra_origins=extra_origins, session_timeout_seconds=session_timeout_seconds)
     app.router.add_websocket_route(WEBSOCKET_PATH, endpoint)
     add_client_patches(app)  # before the client's own files, which answer every other path
+    for path in UNUSED_CLIENT_FILES:  # Flet's in-browser Python: this app runs on the server
+        app.router.add_route(path, _not_served, methods=["GET", "HEAD"])
     app.mount(
         "/",
         FletStaticFiles(
@@ -485,6 +487,13 @@ def build_app(
     app.add_middleware(TrustedHost, names=allowed_hosts)
     app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS)  # added last: outermost
     return app
+
+
+UNUSED_CLIENT_FILES = ("/python.js", "/python-worker.js", "/pyodide", "/pyodide/{rest:path}")
+
+
+async def _not_served(request: Request) -> Response:
+    return PlainTextResponse("Not found", status_code=404)
 
 
 def add_client_patches(app) -> None:

@@ -70,6 +70,14 @@ def test_only_the_apps_routes_are_served(server, route):
     assert b"swagger" not in body.lower() and b"redoc" not in body.lower()
 
 
+@pytest.mark.parametrize("path", ["/python.js", "/python-worker.js", "/pyodide/package.json", "/pyodide/ffi.d.ts"])
+def test_flets_in_browser_python_is_not_served(server, path):
+    """Issue 31: the app runs on the server; the client's Pyodide files are never needed."""
+    url, _process, _log = server
+    status, _headers, body = get(url + path)
+    assert status == 404 and b"pyodide" not in body.lower()
+
+
 @pytest.mark.parametrize("path", ["/", "/next", "/main.dart.js", "/flutter_bootstrap.js", "/fonts/NotoSans-Regular.ttf",
                                   "/manifest.json", "/favicon.png", "/no/such/file.png"])  # fmt: skip
 def test_every_response_carries_the_security_headers_and_no_wildcard_cors(server, path):
