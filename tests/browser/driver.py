@@ -53,11 +53,16 @@ class App:
 
     # Opening ------------------------------------------------------------------------------
 
-    def open(self, route: str = "/") -> App:
+    def open(self, route: str = "/", semantics: bool = True) -> App:
+        """Open the app at `route`, with its accessibility tree (what the tests search), or without,
+        as most sighted people use it: Flutter builds the tree only when asked."""
         # Several contexts share one browser: a tab left in the background gets no frames.
         self.page.bring_to_front()
         self.page.goto(self.base_url + route)
-        self.enable_semantics()
+        if semantics:
+            self.enable_semantics()
+        else:
+            self.wait_uncovered()
         return self
 
     def store(self, **settings: str) -> App:
@@ -87,6 +92,10 @@ class App:
         forced clicks do not check)."""
         self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=WAIT_MS)
         self.page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
+        self.wait_uncovered()
+
+    def wait_uncovered(self) -> None:
+        """Until the loading cover (index.html) is gone: the app's first screen is drawn."""
         self.page.wait_for_function("() => document.getElementById('cover') === null", timeout=WAIT_MS)
 
     # Finding and waiting ------------------------------------------------------------------
