@@ -5,7 +5,9 @@ own by `python -m app.web_files`; a test fails when they drift.
   page talk only to the server it came from (app.server also sends it as a header, with the rules
   a meta tag cannot carry), a loading screen in the stored theme with no framework logo, and
   keys typed into a text field in the frame after it is tapped kept (Flutter's web engine
-  overwrote them: issue 27, tests/browser/test_typing.py).
+  overwrote them: issue 27, tests/browser/test_typing.py). Only with the accessibility tree on:
+  without it Flutter makes and focuses its own <input> while handling the tap, so no key can come
+  between (measured, and tested there too).
 - `assets/manifest.json`: the app's own neutral name and icons (scripts/make-icons draws them).
 - `assets/assets/FontManifest.json`, the fonts the Flutter engine loads before the app starts:
   the app's own (Noto Sans, Noto Sans Arabic) in place of KaTeX's eighteen and the Cupertino
