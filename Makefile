@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8550
 
-.PHONY: run desktop test test-fast setup check schema cache bytecode extract update compile bench clean
+.PHONY: run desktop test test-fast test-under-load setup check schema cache bytecode extract update compile bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,13 @@ test: setup compile cache bytecode
 	bash scripts/ensure-test-tools
 	$(PY) -m pytest $(FAST) $(PYTEST_ARGS)
 	$(PY) -m pytest -m "browser or desktop" $(PYTEST_ARGS)
+
+## The whole suite with a CPU hog on one core beside it (stress-ng), as on a busy machine: no test
+## may rely on an idle one.
+test-under-load: setup compile cache bytecode
+	bash scripts/ensure-test-tools
+	stress-ng --cpu 1 --timeout 3600s --quiet & hog=$$!; \
+	$(MAKE) --no-print-directory test PYTEST_ARGS="$(PYTEST_ARGS)"; status=$$?; kill $$hog; exit $$status
 
 ## The inner loop: content, rules, search, study, i18n, settings and every screen built for real
 ## against a fake client; no browser, no desktop (under a minute).
