@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.server.test_limits import (  # noqa: E402
-    HALF_REQUEST, ROUTES, PeakRss, closed_by_server, navigate, raw, registered, rss_mb, upgrade, websocket_frame,
+from tests.server.raw import (  # noqa: E402
+    ROUTES, PeakRss, closed_by_server, half_requests, navigate, registered, rss_mb, upgrade, websocket_frame,
 )  # fmt: skip
 from tests.serving import free_port, wait_until_serving  # noqa: E402
 
@@ -79,12 +79,7 @@ def slow_headers(root: Path, count: int = 500, timeout: float = 10.0) -> str:
     with server(root) as (url, process):
         before = rss_mb(process.pid)
         port = int(url.rsplit(":", 1)[1])
-        sockets = []
-        for _ in range(count):
-            sock = raw(port, "127.0.0.5")
-            with contextlib.suppress(OSError):
-                sock.sendall(HALF_REQUEST)
-            sockets.append(sock)
+        sockets = half_requests(port, "127.0.0.5", count)
         time.sleep(1)
         held = sum(not closed_by_server(s) for s in sockets)
         during = rss_mb(process.pid)

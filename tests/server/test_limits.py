@@ -9,35 +9,23 @@ import asyncio
 import base64
 import contextlib
 import os
-import socket
-import threading
 import time
 import zlib
 from pathlib import Path
 
 import pytest
-import websockets
 
-from tests.server.client import CONTROL_EVENT, event, find, register_frame, until
+from tests.server.raw import (
+    HALF_REQUEST, ROUTES, PeakRss, a_session_works, closed_by_server, half_requests, navigate, port_of, raw,
+    read_response, registered, rss_mb, served, upgrade, wait_for, websocket_frame,
+)  # fmt: skip
 from tests.serving import running_server
 
 HEADER_TIMEOUT_S = 1.0
 PER_CLIENT = 20
 MAX_CONNECTIONS = 200
-ROUTES = ["/indicators", "/care", "/asking", "/guidance", "/next", "/contacts", "/study", "/settings"]
 SECURITY_HEADER_NAMES = ("content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy",
                          "cross-origin-resource-policy")  # fmt: skip
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")
-
-
-def port_of(url: str) -> int:
-    return int(url.rsplit(":", 1)[1])
 
 
 @pytest.fixture(scope="module")
@@ -48,117 +36,6 @@ def server(tmp_path_factory):
            "CARE_REFERENCE_MAX_CONNECTIONS": str(MAX_CONNECTIONS)}  # fmt: skip
     with running_server(tmp_path_factory.mktemp("cwd"), **env) as (url, process):
         yield url, process, log
-
-
-def raw(port: int, source: str = "127.0.0.1", timeout: float = 5.0) -> socket.socket:
-    sock = socket.socket()
-    sock.settimeout(timeout)
-    sock.bind((source, 0))
-    sock.connect(("127.0.0.1", port))
-    return sock
-
-
-def read_response(sock: socket.socket) -> tuple[int, dict[str, list[str]]]:
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        if not chunk:
-            break
-        data += chunk
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
-    headers: dict[str, list[str]] = {}
-    for line in head[1:]:
-        name, _, value = line.partition(":")
-        headers.setdefault(name.strip().lower(), []).append(value.strip())
-    return int(head[0].split()[1]), headers
-
-
-def closed_by_server(sock: socket.socket) -> bool:
-    """Whether the server has closed this connection (without waiting for it to)."""
-    sock.setblocking(False)
-    try:
-        return sock.recv(1) == b""
-    except BlockingIOError:
-        return False
-    except ConnectionError:
-        return True
-
-
-async def registered(url: str, source: str | None = None):
-    """A session of the page, registered and showing its first screen (from address `source`)."""
-    extra = {"local_addr": (source, 0)} if source else {}
-    ws = await websockets.connect(url.replace("http", "ws") + "/ws", additional_headers={"Origin": url}, origin=None, **extra)
-    await ws.send(register_frame())
-    await until(ws, lambda m: any(find(m, lambda d: d.get("_c") == "KeyboardListener")))
-    return ws
-
-
-async def navigate(ws, route: str) -> float:
-    started = time.monotonic()
-    await ws.send(event(1, "route_change", {"route": route}))
-    await until(ws, lambda m: m[0] != CONTROL_EVENT)
-    return time.monotonic() - started
-
-
-async def a_session_works(url: str, source: str | None = None) -> float:
-    ws = await registered(url, source)
-    try:
-        return await navigate(ws, "/care")
-    finally:
-        await ws.close()
-
-
-class PeakRss:
-    """The server's largest RSS while the block runs, sampled every 10 ms."""
-
-    def __init__(self, pid: int) -> None:
-        self.pid, self.peak, self._stop = pid, rss_mb(pid), threading.Event()
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.01):
-            self.peak = max(self.peak, rss_mb(self.pid))
-
-    def __enter__(self) -> PeakRss:
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-def websocket_frame(payload: bytes, *, rsv1: bool = False, opcode: int = 0x2) -> bytes:
-    """One client frame (masked, as RFC 6455 requires of a client)."""
-    mask = os.urandom(4)
-    head = bytes([0x80 | (0x40 if rsv1 else 0) | opcode])
-    length = len(payload)
-    if length < 126:
-        head += bytes([0x80 | length])
-    elif length < 1 << 16:
-        head += bytes([0x80 | 126]) + length.to_bytes(2, "big")
-    else:
-        head += bytes([0x80 | 127]) + length.to_bytes(8, "big")
-    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload)) if length < 1 << 16 else _mask_large(payload, mask)
-    return head + mask + masked
-
-
-def _mask_large(payload: bytes, mask: bytes) -> bytes:
-    repeated = (mask * (len(payload) // 4 + 1))[: len(payload)]
-    return (int.from_bytes(payload, "big") ^ int.from_bytes(repeated, "big")).to_bytes(len(payload), "big")
-
-
-def upgrade(port: int, origin: str, *, deflate: bool) -> tuple[socket.socket, dict[str, list[str]]]:
-    sock = raw(port)
-    key = base64.b64encode(os.urandom(16)).decode()
-    extensions = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" if deflate else ""
-    sock.sendall(
-        f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {origin}\r\nUpgrade: websocket\r\n"
-        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{extensions}\r\n".encode()
-    )
-    status, headers = read_response(sock)
-    assert status == 101
-    return sock, headers
 
 
 def test_a_compression_bomb_from_the_page_costs_the_server_little(server):
@@ -203,9 +80,6 @@ def test_a_compression_bomb_from_the_page_costs_the_server_little(server):
     assert "permessage-deflate" not in negotiated
 
 
-HALF_REQUEST = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"
-
-
 def test_a_request_whose_headers_never_end_is_closed_after_the_timeout(server):
     url, process, _log = server
     before = rss_mb(process.pid)
@@ -213,9 +87,10 @@ def test_a_request_whose_headers_never_end_is_closed_after_the_timeout(server):
     sockets += [raw(port_of(url), "127.0.0.3") for _ in range(5)]  # connected, nothing sent
     for sock in sockets[:10]:
         sock.sendall(HALF_REQUEST)
-    time.sleep(HEADER_TIMEOUT_S / 2)
+    time.sleep(HEADER_TIMEOUT_S / 2)  # half the timeout has to pass for "not closed early" to mean anything
     held_early = sum(not closed_by_server(sock) for sock in sockets)
-    time.sleep(HEADER_TIMEOUT_S + 1.0)
+    wait_for(lambda: all(closed_by_server(sock) for sock in sockets), "every slow connection closed",
+             timeout=HEADER_TIMEOUT_S + 5)  # fmt: skip
     held = sum(not closed_by_server(sock) for sock in sockets)
     print(f"slow headers: {held_early} held at half the timeout, {held} after it; RSS {before:.0f} -> {rss_mb(process.pid):.0f} MB")
     for sock in sockets:
@@ -229,13 +104,8 @@ def test_connections_beyond_the_per_client_bound_are_refused_and_the_page_still_
     url, process, log = server
     port = port_of(url)
     logged_before = log.read_text().count("127.0.0.2")
-    flood = []
-    for _ in range(PER_CLIENT * 2):
-        sock = raw(port, "127.0.0.2")
-        with contextlib.suppress(OSError):
-            sock.sendall(HALF_REQUEST)
-        flood.append(sock)
-    time.sleep(0.3)
+    flood = half_requests(port, "127.0.0.2", PER_CLIENT * 2)
+    wait_for(lambda: sum(closed_by_server(sock) for sock in flood) >= PER_CLIENT, "the connections over the bound refused")
     held = sum(not closed_by_server(sock) for sock in flood)
     latency = asyncio.run(a_session_works(url))  # the page, from another address, meanwhile
     print(f"per-client flood: {held} of {len(flood)} held; the page navigated in {latency * 1000:.0f} ms")
@@ -243,7 +113,7 @@ def test_connections_beyond_the_per_client_bound_are_refused_and_the_page_still_
     assert latency < 2
     for sock in flood:
         sock.close()
-    time.sleep(0.3)
+    wait_for(lambda: served(port, "127.0.0.2"), "127.0.0.2 served again once its flood is over")
     assert asyncio.run(a_session_works(url, "127.0.0.2")) < 2  # the flood over, its address is served again
     # a refused connection costs at most one log line per client and interval, not one each
     assert log.read_text().count("127.0.0.2") - logged_before <= 1
@@ -263,12 +133,12 @@ def test_after_a_flood_from_many_addresses_ends_the_page_is_served_again(server)
             except OSError:
                 continue
             flood.append(sock)
-    time.sleep(0.3)
+    wait_for(lambda: sum(not closed_by_server(sock) for sock in flood) <= MAX_CONNECTIONS, "the flood bounded")
     held = sum(not closed_by_server(sock) for sock in flood)
     during = rss_mb(process.pid)
     for sock in flood:
         sock.close()
-    time.sleep(0.5)
+    wait_for(lambda: served(port), "the page served again once the flood is over")
     latency = asyncio.run(a_session_works(url))
     print(f"flood of {len(flood)}: {held} held; RSS {before:.0f} -> {during:.0f} MB; the page then navigated in {latency * 1000:.0f} ms")
     assert latency < 2
@@ -365,7 +235,8 @@ def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
         asyncio.run(drop())
         dropped = rss_mb(process.pid)
         created = log.read_text().count("New session created")
-        time.sleep(idle + 10 + 2)  # the timeout, then one eviction round (and some slack)
+        # the timeout, then one eviction round (flet-web's manager looks every 10 s)
+        wait_for(lambda: log.read_text().count("Delete session (") >= count, "every dropped session evicted", timeout=idle + 20)
         evicted = rss_mb(process.pid)
         lines = log.read_text().splitlines()
     print(f"dropped sessions: RSS {start:.0f} MB, {dropped:.0f} after {count} dropped, {evicted:.0f} after the timeout")
