@@ -29,7 +29,7 @@ async def main(page: ft.Page) -> None:
 def prepare_window(page: ft.Page) -> None:
     """Outside a browser: the bundled fonts (the web client has them from its font manifest, before
     it starts; other clients only from page.fonts) and a window that fits the layouts."""
-    from app.web_files import app_fonts
+    from app.web.policy import app_fonts
 
     page.fonts = {family: f"fonts/{file}" for family, file in app_fonts().items()}
     page.window.width, page.window.height = 1100, 760
@@ -38,9 +38,9 @@ def prepare_window(page: ft.Page) -> None:
 
 def serve(host: str = "127.0.0.1", port: int = 8550) -> None:
     """Serve the web app, fully offline: renderer, fonts and content are bundled (the fonts are
-    declared in assets/assets/FontManifest.json, see app.web_files). Only the app is served: see
-    app.server for what is refused."""
-    from app import server
+    declared in assets/assets/FontManifest.json, see app.web.generate). Only the app is served: see
+    app.web.server for what is refused."""
+    from app.web import server
 
     server.refuse_flet_overrides(host, port)
     shown = f"[{host}]" if ":" in host else host

@@ -106,7 +106,7 @@ IDLE_RESET_DEFAULT_S = 180
 
 def idle_reset_seconds() -> float:
     """The idle reset in force: CARE_REFERENCE_IDLE_SECONDS, or IDLE_RESET_DEFAULT_S. The shell
-    forgets the visit after it; the server forgets a dropped session after it (app.server)."""
+    forgets the visit after it; the server forgets a dropped session after it (app.web.server)."""
     return float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", IDLE_RESET_DEFAULT_S))
 
 

@@ -1,6 +1,6 @@
 """The baseline: Flet's hello world, served exactly as the app is (web, offline, same flags).
 
-With --app-server: the same hello world served by the app's own server (app.server: its client
+With --app-server: the same hello world served by the app's own server (app.web.server: its client
 patches, among them the single-threaded renderer, and its security layers), which shows how much
 of the app's start-up is the server and renderer it needs rather than the app itself."""
 
@@ -23,7 +23,7 @@ if __name__ == "__main__":
     parser.add_argument("--app-server", action="store_true")
     args = parser.parse_args()
     if args.app_server:
-        from app import server
+        from app.web import server
 
         with tempfile.TemporaryDirectory() as no_assets:  # Flet's own index.html, icons and fonts
             server.serve(main, args.host, args.port, assets_dir=no_assets)

@@ -10,7 +10,7 @@ alone, used until 2026-12-01, is filled in before the frame is drawn, and the ap
 took 160-200 ms longer to draw than the hello world's (bench/README.md).
 
 A third row, not judged, serves the hello world with the app's own server (bench/bare_app.py
---app-server): the app needs that server's single-threaded renderer (app/client_patches.py, a
+--app-server): the app needs that server's single-threaded renderer (app/web/client_patches.py, a
 freeze in Flutter 3.44's two-thread renderer), which the stock hello world does not use. The app's
 ratio to that row is what the app itself adds; that row's ratio to the stock one is the server's
 and renderer's share."""

@@ -183,7 +183,7 @@ def test_every_control_has_a_name_in_the_current_language(app, route):
 def test_the_renderer_draws_on_the_pages_own_thread(app):
     """Flutter 3.44's two-thread renderer corrupts its heap under text churn and freezes the tab for
     good (flutter/flutter#190039; here about one language switch in ten). The page is still
-    cross-origin isolated, which would choose it, so app.client_patches asks for one thread."""
+    cross-origin isolated, which would choose it, so app.web.client_patches asks for one thread."""
     app.open("/settings")
     app.see("Text size")
     assert app.page.evaluate("crossOriginIsolated") is True

@@ -25,9 +25,9 @@ def main() -> None:
 
     adapter.apply()
     if "--no-fonts" in sys.argv:
-        import app.web_files
+        import app.web.policy
 
-        app.web_files.app_fonts = dict
+        app.web.policy.app_fonts = dict
     from app.main import desktop
 
     desktop()

@@ -5,7 +5,8 @@ import argparse
 import logging
 import sys
 
-from app import paths, server
+from app import paths
+from app.web import server
 from app.main import main
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ import argparse
 
 import flet as ft
 
-from app import paths, server
+from app import paths
+from app.web import server
 
 
 def main(page: ft.Page) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import client_patches
+from app.web import client_patches
 from tests.server.test_served import get, server  # noqa: F401 (the module's running server)
 
 

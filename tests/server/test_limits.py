@@ -162,7 +162,7 @@ def test_the_servers_file_limit_is_raised_to_the_hard_limit(tmp_path):
 def test_running_out_of_files_logs_one_line_not_a_traceback_loop(caplog):
     import errno
 
-    from app.server import install_loop_exception_handler
+    from app.web.limits import install_loop_exception_handler
 
     async def scenario() -> None:
         loop = asyncio.get_running_loop()

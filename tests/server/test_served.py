@@ -43,7 +43,7 @@ def test_a_message_for_a_page_that_has_left_is_dropped_not_raised():
     from flet.messaging.protocol import InvokeMethodRequestBody, Message, MessageAction
     from flet_web.fastapi import FletApp
 
-    from app.server import _GuardedFletApp
+    from app.web.sockets import _GuardedFletApp
 
     # flet-web's send loop still ends by clearing the queue this guard looks at
     assert "self.__send_queue = None" in inspect.getsource(FletApp)

@@ -7,12 +7,13 @@ import pytest
 
 from app import paths
 from app.i18n import LANGUAGES
-from app.web_files import CSP, FONT_MANIFEST, ICON_FONT, app_fonts, flet_web_file, generated, icon_glyphs
+from app.web.generate import FONT_MANIFEST, ICON_FONT, flet_web_file, generated, icon_glyphs
+from app.web.policy import CSP, app_fonts
 
 
 @pytest.mark.parametrize("path", sorted(generated()), ids=lambda path: path.name)
 def test_shipped_file_is_the_generated_one(path):
-    assert path.read_text(encoding="utf-8") == generated()[path], "run `python -m app.web_files`"
+    assert path.read_text(encoding="utf-8") == generated()[path], "run `python -m app.web.generate`"
 
 
 def test_csp_allows_only_the_page_own_origin():
@@ -45,7 +46,7 @@ def test_the_icon_font_holds_each_icon_the_app_can_show_drawn_as_flet_webs_own()
     shipped, original = TTFont(ICON_FONT), TTFont(flet_web_file("assets", "fonts", "MaterialIcons-Regular.otf"))
     wanted = {code: name for code, name in original.getBestCmap().items() if name in icon_glyphs()}
     assert len(wanted) == len(icon_glyphs())  # each one found in flet-web's font
-    assert shipped.getBestCmap() == wanted, "run `python -m app.web_files`"
+    assert shipped.getBestCmap() == wanted, "run `python -m app.web.generate`"
 
     def drawn(font: TTFont, name: str) -> list:
         pen = RecordingPen()

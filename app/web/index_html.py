@@ -1,43 +1,22 @@
-"""The two files of Flet's web client that the app replaces, generated from the installed flet-web's
-own by `python -m app.web_files`; a test fails when they drift.
+"""flet-web's index.html as the app serves it (written to assets/index.html by app.web.generate):
 
-- `assets/index.html`: a neutral title and description, a Content Security Policy that lets the
-  page talk only to the server it came from (app.server also sends it as a header, with the rules
-  a meta tag cannot carry), a loading screen in the stored theme with no framework logo, and
-  keys typed into a text field in the frame after it is tapped kept (Flutter's web engine
+- a neutral title and description, and a Content Security Policy that lets the page talk only to
+  the server it came from (app.web.server also sends it as a header, with the rules a meta tag
+  cannot carry);
+- a loading screen in the stored theme with no framework logo;
+- keys typed into a text field in the frame after it is tapped kept (Flutter's web engine
   overwrote them: issue 27, tests/browser/test_typing.py). Only with the accessibility tree on:
   without it Flutter makes and focuses its own <input> while handling the tap, so no key can come
   between (measured, and tested there too).
-- `assets/manifest.json`: the app's own neutral name and icons (scripts/make-icons draws them).
-- `assets/assets/FontManifest.json`, the fonts the Flutter engine loads before the app starts:
-  the app's own (Noto Sans, Noto Sans Arabic) in place of KaTeX's eighteen and the Cupertino
-  icons, which the app never shows. Declared there, the fonts load with the engine, as a Flutter
-  app's own fonts do, instead of on a message from the server after the client has started.
-- `assets/assets/fonts/MaterialIcons-Regular.otf`: flet-web's Material Icons font cut down to the
-  icons the app can show (8.5 KB instead of 1.26 MB), as a Flutter build does for its own apps.
-  The engine reads every font of the manifest before the app starts, on the page's one thread:
-  the whole font kept the first screen waiting 91-232 ms longer (bench/README.md). Needs fonttools.
-
-Flet takes both from the assets folder when they are there.
 """
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-from app import paths
 from app.i18n import LANGUAGES
+from app.web.policy import CSP, TITLE
 
-TITLE = "Care Reference"
-# 'self' covers the page's own websocket; wasm and inline bootstrap code need the two 'unsafe-*'.
-# Anything else (the Flutter client still asks a CDN for rive_native.js) is blocked in the browser.
-CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob:; "
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-    "connect-src 'self'; worker-src 'self' blob:; frame-src 'none'; object-src 'none'"
-)
 # Chromium's preload scanner stops at a CSP in a meta tag, so the client's bootstrap script, at the
 # end of the body, was requested only once the parser got there: ~90 ms later than on Flet's own
 # page. Asked for before the policy, it loads at once. (It is the page's own file: the policy
@@ -46,7 +25,7 @@ BOOTSTRAP = '\n  <link rel="preload" href="flutter_bootstrap.js" as="script">'
 # The loading screen: the stored theme's background and nothing else (the picture is blank, see
 # scripts/make-icons), instead of the system's preference and a framework logo. Flet's page
 # removes it at Flutter's first frame, which is only the client's waiting screen (a spinner, its
-# "Working..." blanked by app.client_patches, in the system's theme). Renamed "cover", it stays
+# "Working..." blanked by app.web.client_patches, in the system's theme). Renamed "cover", it stays
 # until the app's first screen has been sent, which sets the page's title (after Flutter itself
 # set it to ""), and drawn. The timer only guards against a client that never does.
 THEMED_LOADING = """<script>
@@ -163,27 +142,6 @@ THEMED_LOADING = """<script>
   </script>
   <style>#cover { z-index: 2147483647; } html.dark, html.dark body, html.dark #cover { background: #191c1b !important; }</style>
 </head>"""
-INDEX = paths.ASSETS_DIR / "index.html"
-MANIFEST = paths.ASSETS_DIR / "manifest.json"
-FONT_MANIFEST = paths.ASSETS_DIR / "assets" / "FontManifest.json"
-KEPT_FONTS = {"MaterialIcons"}  # the icons the UI uses (app.ui.icons)
-ICON_FONT = paths.ASSETS_DIR / "assets" / "fonts" / "MaterialIcons-Regular.otf"
-# Icons Flutter's own widgets take from the same font, for the widgets the app uses or might:
-# ExpansionTile's expand_more, SegmentedButton's check, Chip's cancel, SnackBar's and an implied
-# Close's close, an implied Back (arrow_back; arrow_back_ios_new on Apple systems), menus,
-# dropdowns, a password field's eye, pickers' chevrons, and the error signs.
-FRAMEWORK_ICONS = (
-    "arrow_back", "arrow_back_ios", "arrow_back_ios_new", "arrow_drop_down", "arrow_drop_up", "cancel",
-    "check", "chevron_left", "chevron_right", "clear", "close", "error", "error_outline", "expand_less",
-    "expand_more", "info", "keyboard_arrow_down", "keyboard_arrow_up", "menu", "more_horiz", "more_vert",
-    "search", "visibility", "visibility_off", "warning",
-)  # fmt: skip
-
-
-def flet_web_file(*parts: str) -> Path:
-    import flet_web
-
-    return Path(flet_web.__file__).parent.joinpath("web", *parts)
 
 
 def clock_titles() -> list[str]:
@@ -210,78 +168,3 @@ def patched_index(original: str) -> str:
         original = original.replace(old, new)
     return original.replace('id="loading"', 'id="cover"').replace("#loading", "#cover")
 
-
-def app_fonts() -> dict[str, str]:
-    """Each language's font family and its file under assets/fonts/."""
-    return {language.font: f"{language.font}-Regular.ttf" for language in LANGUAGES.values()}
-
-
-def patched_font_manifest(original: list[dict]) -> list[dict]:
-    kept = [entry for entry in original if entry["family"] in KEPT_FONTS]
-    if len(kept) != len(KEPT_FONTS):
-        raise ValueError(f"flet-web's FontManifest.json changed: expected {sorted(KEPT_FONTS)}")
-    # The engine fetches an asset from /assets/<key>; Flet serves assets/fonts/ at /fonts/.
-    return kept + [{"family": family, "fonts": [{"asset": f"../fonts/{file}"}]} for family, file in app_fonts().items()]
-
-
-def patched_manifest(original: dict) -> dict:
-    neutral = {"name": TITLE, "short_name": TITLE, "description": TITLE, "theme_color": "#00695C",
-               "background_color": "#FFFFFF"}  # fmt: skip
-    return {**original, **neutral}
-
-
-def icon_glyphs() -> set[str]:
-    """The font's glyph names for the app's icons and the framework's: Flutter's `Icons.x` is the
-    glyph `x_baseline`, and a style (`x_outlined`, `x_rounded`, `x_sharp`) is a glyph of its own."""
-    from app.ui.icons import Icons
-
-    names = {icon.name.lower() for icon in Icons} | set(FRAMEWORK_ICONS)
-    return {name if name.endswith(("_outlined", "_rounded", "_sharp")) else f"{name}_baseline" for name in names}
-
-
-def generated_icon_font() -> bytes:
-    """flet-web's Material Icons font with only `icon_glyphs()` (fonttools: a tool's dependency)."""
-    import io
-
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(flet_web_file("assets", "fonts", "MaterialIcons-Regular.otf"), recalcTimestamp=False)
-    codepoints = {name: code for code, name in font.getBestCmap().items()}
-    missing = icon_glyphs() - codepoints.keys()
-    if missing:
-        raise ValueError(f"flet-web's Material Icons font has no glyph {sorted(missing)}")
-    options = subset.Options()
-    options.name_IDs = ["*"]  # the copyright and licence notices stay with the font
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[codepoints[name] for name in icon_glyphs()])
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-def generated() -> dict[Path, str]:
-    """Each file as it should be, from the installed flet-web's own."""
-    fonts = json.loads(flet_web_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
-    manifest = json.loads(flet_web_file("manifest.json").read_text(encoding="utf-8"))
-    return {
-        INDEX: patched_index(flet_web_file("index.html").read_text(encoding="utf-8")),
-        FONT_MANIFEST: json.dumps(patched_font_manifest(fonts), indent=2) + "\n",
-        MANIFEST: json.dumps(patched_manifest(manifest), indent=2, ensure_ascii=False) + "\n",
-    }
-
-
-def main() -> int:
-    for path, text in generated().items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path}")
-    ICON_FONT.parent.mkdir(parents=True, exist_ok=True)
-    ICON_FONT.write_bytes(generated_icon_font())
-    print(f"wrote {ICON_FONT}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

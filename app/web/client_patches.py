@@ -1,5 +1,5 @@
 """Four things Flet's compiled web client does that the app cannot configure, undone where the
-client is served (app.server), on the bytes of the installed flet-web, in memory:
+client is served (app.web.server), on the bytes of the installed flet-web, in memory:
 
 1. While it waits for the app's first screen it shows "Working..." in English, whatever the
    language. The text becomes blanks (the same length: in the wasm build each string is stored
