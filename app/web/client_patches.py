@@ -17,7 +17,8 @@ client is served (app.web.server), on the bytes of the installed flet-web, in me
    good with a core pinned (flutter/flutter#190039, fixed in 3.47). Seen here in about one language
    switch in ten. flutter_bootstrap.js now asks for the single-threaded renderer.
 
-Each replacement must be found exactly once: with a flet-web that changed, the client's file is
+The strings and the files' place are flet-web's (app.web.internals). Each replacement must be
+found exactly once: with a flet-web that changed, the client's file is
 not served at all (the server logs why) and tests/server/test_client_patches.py fails, instead of
 a patch silently doing nothing. Worked out on first request, not at start-up, which the benchmark
 holds to the bare app's pace; nothing is written. Where every replacement keeps its length (the
@@ -36,13 +37,13 @@ from functools import cache
 from pathlib import Path
 
 from app import paths
+from app.web.internals import BOOTSTRAP_CONFIG, RIVE_CDN, SINGLE_THREADED_SKWASM, WORKING_TEXT, client_file
 
-WORKING = b"Working..."
-RIVE_CDN = b"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"
+WORKING = WORKING_TEXT
 RIVE_LOCAL_PREFIX = b"/rive-is-not-used/"
 RIVE_LOCAL = RIVE_LOCAL_PREFIX + b"-" * (len(RIVE_CDN) - len(RIVE_LOCAL_PREFIX) - 1) + b"/"
 RIVE_STUB = b"window.RiveNative = function () { return new Promise(function () {}); };\n"
-SINGLE_THREADED = (b"var flutterConfig = {\n", b"var flutterConfig = {\n    forceSingleThreadedSkwasm: true,\n")
+SINGLE_THREADED = (BOOTSTRAP_CONFIG, BOOTSTRAP_CONFIG + SINGLE_THREADED_SKWASM)
 # For each file: the replacements. In the wasm build a string is stored with its length, so those
 # keep it; the bootstrap is plain script.
 PATCHES = {
@@ -102,12 +103,6 @@ def find_once(data: bytes, old: bytes, new: bytes, where: str) -> int:
     if data.count(old) != 1:
         raise ClientChanged(f"{where}: expected {old[:40]!r} exactly once, found it {data.count(old)} times")
     return data.index(old)
-
-
-def client_file(name: str) -> Path:
-    import flet_web
-
-    return Path(flet_web.__file__).parent / "web" / name
 
 
 @cache

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from app import paths
 from app.web.index_html import patched_index
+from app.web.internals import client_file
 from app.web.policy import TITLE, app_fonts
 
 INDEX = paths.ASSETS_DIR / "index.html"
@@ -41,12 +42,6 @@ FRAMEWORK_ICONS = (
     "expand_more", "info", "keyboard_arrow_down", "keyboard_arrow_up", "menu", "more_horiz", "more_vert",
     "search", "visibility", "visibility_off", "warning",
 )  # fmt: skip
-
-
-def flet_web_file(*parts: str) -> Path:
-    import flet_web
-
-    return Path(flet_web.__file__).parent.joinpath("web", *parts)
 
 
 def patched_font_manifest(original: list[dict]) -> list[dict]:
@@ -79,7 +74,7 @@ def generated_icon_font() -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(flet_web_file("assets", "fonts", "MaterialIcons-Regular.otf"), recalcTimestamp=False)
+    font = TTFont(client_file("assets", "fonts", "MaterialIcons-Regular.otf"), recalcTimestamp=False)
     codepoints = {name: code for code, name in font.getBestCmap().items()}
     missing = icon_glyphs() - codepoints.keys()
     if missing:
@@ -96,10 +91,10 @@ def generated_icon_font() -> bytes:
 
 def generated() -> dict[Path, str]:
     """Each file as it should be, from the installed flet-web's own."""
-    fonts = json.loads(flet_web_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
-    manifest = json.loads(flet_web_file("manifest.json").read_text(encoding="utf-8"))
+    fonts = json.loads(client_file("assets", "FontManifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(client_file("manifest.json").read_text(encoding="utf-8"))
     return {
-        INDEX: patched_index(flet_web_file("index.html").read_text(encoding="utf-8")),
+        INDEX: patched_index(client_file("index.html").read_text(encoding="utf-8")),
         FONT_MANIFEST: json.dumps(patched_font_manifest(fonts), indent=2) + "\n",
         MANIFEST: json.dumps(patched_manifest(manifest), indent=2, ensure_ascii=False) + "\n",
     }

@@ -27,7 +27,7 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
    (WS_MAX_MESSAGE_BYTES);
 11. request headers must arrive within HEADER_TIMEOUT_S, a client address holds at most
    MAX_CONNECTIONS_PER_CLIENT connections and the server at most MAX_CONNECTIONS
-   (BoundedHttpProtocol, issue 33);
+   (app.web.internals.BoundedHttpProtocol, issue 33);
 12. request headers fit in MAX_HEADER_BYTES (431), and the HTTP layer's own refusals (400 for a
    malformed request, 431) carry the security headers too;
 13. the open-files limit is raised to the hard limit, and running out of files logs one line,
@@ -57,7 +57,8 @@ from flet_web.fastapi import FletStaticFiles
 
 from app.visit import idle_reset_seconds
 from app.web import client_patches
-from app.web.limits import BoundedHttpProtocol, Limits, install_loop_exception_handler, raise_file_limit
+from app.web.internals import BoundedHttpProtocol, VersionChanged, check_versions
+from app.web.limits import Limits, install_loop_exception_handler, raise_file_limit
 from app.web.middleware import SecurityHeaders, TrustedHost
 from app.web.policy import SECURITY_HEADERS
 from app.web.sockets import FletSocket
@@ -182,6 +183,10 @@ def serve(
     """Serve until SIGINT/SIGTERM. Uvicorn installs those handlers itself (uvicorn/server.py,
     capture_signals), shuts down gracefully, then re-raises the signal."""
     refuse_flet_overrides(host, port)
+    try:
+        check_versions()
+    except VersionChanged as error:
+        raise SystemExit(str(error)) from None
     limits = Limits.from_env(raise_file_limit())
     url = f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}/"
     startup = [lambda: install_loop_exception_handler(asyncio.get_running_loop())]

@@ -16,6 +16,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from flet.messaging.protocol import Message, MessageAction, SessionCrashedBody
 from flet_web.fastapi import FletApp, app_manager
 
+from app.web.internals import send_loop_ended
 from app.web.middleware import same_origin
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ class _GuardedFletApp(FletApp):
         self.registered = asyncio.Event()
 
     def send_message(self, message: Message) -> None:
-        if getattr(self, "_FletApp__send_queue", None) is None:
+        if send_loop_ended(self):
             # The page has left (a reload, another address, a closed tab): its send loop has ended
             # and the session waits for the page on a new connection, so a message for this one is
             # moot. flet-web drops a data frame then (send_data_channel_frame) but raises on a

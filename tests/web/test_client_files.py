@@ -7,7 +7,8 @@ import pytest
 
 from app import paths
 from app.i18n import LANGUAGES
-from app.web.generate import FONT_MANIFEST, ICON_FONT, flet_web_file, generated, icon_glyphs
+from app.web.generate import FONT_MANIFEST, ICON_FONT, generated, icon_glyphs
+from app.web.internals import client_file as flet_web_file
 from app.web.policy import CSP, app_fonts
 
 

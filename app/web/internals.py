@@ -1,0 +1,185 @@
+"""The only module that names Flet's, flet-web's or uvicorn's private or undocumented parts, each
+with the reason no public one does the job. They were read from the versions in EXPECTED_VERSIONS;
+check_versions(), called at start-up, refuses any other, naming the package and what hooks into it.
+To move to a new version: check each hook below against its source, then update EXPECTED_VERSIONS.
+tests/web/test_internals.py keeps every other module of app/ off these parts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+# uvicorn's HTTP protocol has no public hook for connection counts or header deadlines.
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+from uvicorn.protocols.utils import get_remote_addr
+
+from app.web.limits import Limits, OncePerInterval
+from app.web.policy import SECURITY_HEADERS
+
+log = logging.getLogger(__name__)
+
+# Each package, the version the hooks were read from, and the hooks (for the message when it differs).
+EXPECTED_VERSIONS = {
+    "flet": ("1.0.5", "FletApp.send_message's private send queue (Flet's Message protocol)"),
+    "flet-web": ("1.0.5", "the compiled client's files inside the package and byte patterns in them, "
+                          "FletApp's private _FletApp__send_queue"),
+    "uvicorn": ("0.55.0", "the httptools protocol subclassed by BoundedHttpProtocol"),
+}  # fmt: skip
+
+
+class VersionChanged(RuntimeError):
+    """An installed package is not the version the hooks here were read from."""
+
+
+def installed_version(package: str) -> str | None:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return None
+
+
+def check_versions(installed=None) -> None:
+    """Refuse to start on a Flet, flet-web or uvicorn these hooks were not read from: a hook that
+    no longer holds would fail quietly, at run time, in front of a clinician."""
+    changed = []
+    for package, (expected, hooks) in EXPECTED_VERSIONS.items():
+        found = (installed or installed_version)(package)
+        if found != expected:
+            changed.append(f"- {package}: expected {expected}, installed {found or 'none'}; hooks: {hooks}")
+    if changed:
+        raise VersionChanged(
+            "Care Reference cannot serve: a package it hooks into privately (app/web/internals.py) changed.\n"
+            + "\n".join(changed)
+            + "\nInstall the expected version (pip install -e .), or check each hook against the new one "
+            "and update EXPECTED_VERSIONS."
+        )
+
+
+# --- flet-web's compiled client: its files' place in the package, and strings in them ---------------
+# The client is only shipped inside the package; flet-web has no API for its files or its texts.
+
+
+def client_file(*parts: str) -> Path:
+    """A file of flet-web's compiled web client, e.g. client_file("main.dart.wasm")."""
+    import flet_web  # here, not at import: the build-time generator needs no server
+
+    return Path(flet_web.__file__).parent.joinpath("web", *parts)
+
+
+WORKING_TEXT = b"Working..."  # the client's waiting screen, in English whatever the language
+RIVE_CDN = b"https://cdn.jsdelivr.net/npm/@rive-app/flutter-native-wasm@44.0.0/"  # Rive's runtime
+BOOTSTRAP_CONFIG = b"var flutterConfig = {\n"  # flutter_bootstrap.js: the engine's options
+SINGLE_THREADED_SKWASM = b"    forceSingleThreadedSkwasm: true,\n"  # an option of Flutter's loader, not of Flet
+
+
+# --- FletApp's send queue -----------------------------------------------------------------------------
+# FletApp.send_message raises once the send loop has ended (a page that left) and says so nowhere public.
+
+
+def send_loop_ended(conn) -> bool:
+    """Whether a FletApp's send loop has ended (its queue is gone): a message now would raise."""
+    return getattr(conn, "_FletApp__send_queue", None) is None
+
+
+# --- uvicorn's HTTP protocol ------------------------------------------------------------------------
+
+
+_refusal_logged = OncePerInterval()
+
+
+def _security_header_lines() -> bytes:
+    return b"".join(f"{name}: {value}\r\n".encode("latin-1") for name, value in SECURITY_HEADERS.items())
+
+
+class BoundedHttpProtocol(HttpToolsProtocol):
+    """uvicorn's httptools protocol with the bounds it lacks (uvicorn 0.55 reads headers for ever,
+    at any length, and accepts every connection):
+
+    - a connection is refused (closed unread, before uvicorn counts it) when its client address
+      already holds `per_client` connections or the server `total`. The count is of
+      server_state.connections, which holds the WebSocket protocols too: an upgrade moves a
+      connection from this protocol (which then never sees connection_lost) to the WebSocket's;
+    - the request line and headers must arrive within `header_timeout` of connecting (or, on a
+      kept-alive connection, of the request's first byte), and within `max_header_bytes` (431);
+    - the 400/431 this layer sends itself carry SECURITY_HEADERS (the ASGI middleware never sees them).
+
+    Built by uvicorn for each connection: pass functools.partial(BoundedHttpProtocol, limits=...)."""
+
+    def __init__(self, *args, limits: Limits, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits
+        self.refused = False
+        self.header_timer: asyncio.TimerHandle | None = None
+        self.header_bytes = 0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        client = get_remote_addr(transport)
+        host = client[0] if client else ""
+        reason = None
+        if len(self.connections) >= self.limits.total:
+            reason, key = f"the server holds {len(self.connections)} connections", "*"
+        elif sum(1 for c in self.connections if (getattr(c, "client", None) or ("",))[0] == host) >= self.limits.per_client:
+            reason, key = f"{host} holds {self.limits.per_client} connections", host
+        if reason:
+            self.refused = True
+            transport.abort()  # nothing read, nothing buffered, no task
+            if _refusal_logged(key):
+                log.warning("Refusing connections: %s (logged once a minute)", reason)
+            return
+        super().connection_made(transport)
+        self._start_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.refused:
+            return
+        self._cancel_header_timer()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.header_timer is not None:  # still reading a request line and headers
+            self.header_bytes += len(data)
+            if self.header_bytes > self.limits.max_header_bytes:
+                self._cancel_header_timer()
+                self._send_refusal(431, "Request header fields too large.")
+                return
+        super().data_received(data)
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._start_header_timer()  # a kept-alive connection's next request
+
+    def on_headers_complete(self) -> None:
+        self._cancel_header_timer()
+        self.header_bytes = 0
+        super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        self._send_refusal(400, msg)
+
+    def _send_refusal(self, status: int, msg: str) -> None:
+        # As uvicorn's send_400_response, with the security headers.
+        body = msg.encode("ascii")
+        head = b"".join((b"%s: %s\r\n" % (name, value) for name, value in self.server_state.default_headers))
+        self.transport.write(
+            STATUS_LINE[status] + head + _security_header_lines()
+            + b"content-type: text/plain; charset=utf-8\r\ncontent-length: %d\r\nconnection: close\r\n\r\n" % len(body)
+            + body
+        )  # fmt: skip
+        self.transport.close()
+
+    def _start_header_timer(self) -> None:
+        if self.header_timer is None:
+            self.header_timer = self.loop.call_later(self.limits.header_timeout, self._header_timed_out)
+
+    def _cancel_header_timer(self) -> None:
+        if self.header_timer is not None:
+            self.header_timer.cancel()
+            self.header_timer = None
+
+    def _header_timed_out(self) -> None:
+        self.header_timer = None
+        if not self.transport.is_closing():
+            self.transport.abort()
