@@ -97,6 +97,8 @@ def build_app(
     manager evicts expired sessions every 10 s (flet_app_manager.__evict_expired_sessions)."""
     if session_timeout_seconds is None:
         session_timeout_seconds = max(1, math.ceil(idle_reset_seconds()))
+    # Not flet_web.fastapi.app(): it builds its own FletApp per socket and adds routes, CORS and
+    # env overrides this surface refuses (docs/developing.md); the same public parts, composed here.
     app = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None, on_startup=list(on_startup))
     endpoint = FletSocket(main, before_main=before_main, extra_origins=extra_origins, session_timeout_seconds=session_timeout_seconds)
     app.router.add_websocket_route(WEBSOCKET_PATH, endpoint)
