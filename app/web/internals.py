@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 # Each package, the version the hooks were read from, and the hooks (for the message when it differs).
 EXPECTED_VERSIONS = {
-    "flet": ("1.0.5", "FletApp.send_message's private send queue (Flet's Message protocol)"),
+    "flet": ("1.0.5", "the messages app.web.sockets rewrites (flet.messaging.protocol's register and crash bodies)"),
     "flet-web": ("1.0.5", "the compiled client's files inside the package and byte patterns in them, "
                           "FletApp's private _FletApp__send_queue"),
     "uvicorn": ("0.55.0", "the httptools protocol subclassed by BoundedHttpProtocol"),
