@@ -18,7 +18,7 @@ from app.datafiles.problems import Problem, display
 from app.datafiles.raw import read_text
 from app.datafiles.text import Body, Title
 from app.datafiles.yamlfile import read_model
-from app.search.normalize import fold, normalize
+from app.normalize import fold, normalize
 
 TERMS = paths.CONTENT_DIR / "terms.yaml"
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from app.content.loader import load_bundle
 from app.content.models import Bundle
-from app.search.normalize import index_forms, readings, terms, words
+from app.normalize import index_forms, readings, terms, words
 
 SEARCHED_TOPICS = ("indicators", "principles", "questions", "guidance", "glossary", "selfcare")
 TITLE, BODY = 1, 2

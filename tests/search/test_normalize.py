@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.search.normalize import MAX_QUERY_CHARS, normalize, readings, terms
+from app.normalize import MAX_QUERY_CHARS, normalize, readings, terms
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.search import default_index, normalize, terms
-from app.search.normalize import readings
+from app.normalize import readings
 
 LANGUAGES = st.sampled_from([("en",), ("es",), ("ar",), ("en", "es", "ar")])
 

@@ -6,6 +6,9 @@ read as haa and alef maqsura as yaa, Arabic-Indic digits become ASCII, and the a
 attached particles (ال، وال، بال، كال، فال، لل) are also indexed without them, so "وشم"
 finds "الوشم". A typed word is read both as typed and without such a prefix, because the
 same letters may belong to the word itself: بالغين ("adults") is not ب + ال + غين.
+
+On the ground floor, importing nothing of the app: search ranks with it and content checks its
+terms with it, and neither of those depends on the other for it.
 """
 
 from __future__ import annotations
