@@ -54,7 +54,7 @@ def test_every_section_has_a_screen_that_builds():
     """Each section's screen, built for real on a fake client: it shows words, and no error."""
     import asyncio
 
-    from app.ui.shell import SECTIONS
+    from app.ui.sections import SECTIONS
     from tests.fake_client import texts
     from tests.ui.harness import running_shell
 

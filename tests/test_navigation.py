@@ -10,7 +10,7 @@ import pytest
 from app.i18n import LANGUAGES, Translator
 from app.settings import TEXT_SCALES
 from app.ui import navigation
-from app.ui.shell import BAR, RAIL, SECTIONS
+from app.ui.sections import BAR, RAIL, SECTIONS
 from tests.test_fonts import shaped_em
 
 

@@ -7,18 +7,17 @@ It knows no screen's state: everything entered during an encounter lives in `sel
 from __future__ import annotations
 
 import asyncio
-import importlib
 import time
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 import flet as ft
 
 from app.datafiles.problems import DataError
-from app.i18n import LANGUAGES, N_, NP_, Translator
+from app.i18n import LANGUAGES, Translator
 from app.settings import Settings
 from app.ui import navigation
+from app.ui.sections import BAR, RAIL, SECTIONS, Section, screen_module, section_of
 from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
@@ -33,52 +32,6 @@ READING_WIDTH = 760  # px: lines longer than this are hard to read; wider screen
 IDLE_RESET_S = idle_reset_seconds()
 
 
-@dataclass(frozen=True)
-class Section:
-    route: str
-    label: str  # marked with N_, translated when shown
-    icon: ft.IconData
-    selected_icon: ft.IconData
-    screen: str  # the module in app.ui that builds it, imported when first shown (see `screen_module`)
-    parent: str | None = None  # a screen reached from another (Privacy, from Settings) stays off the bar
-    on_bar: bool = False  # one of the five a phone's bottom bar has room for; the rest are on Home
-    topic: str | None = None  # the content topic it shows, for opening search results
-    in_nav: bool = True
-    bar_label: str | None = None  # on the phone's bottom bar (context "bar"), where it must fit one line
-
-    def build(self, shell: Shell) -> ft.Control | FullScreen:
-        return screen_module(self.screen).build(shell)
-
-
-def screen_module(name: str):
-    """A screen's module, imported on first use: the first screen needs only Home's, and the
-    others (with the content models, rules and search behind them) are loaded after it is shown."""
-    return importlib.import_module(f"app.ui.{name}")
-
-
-SECTIONS = (
-    Section("/", N_("Home"), Icons.HOME_OUTLINED, Icons.HOME, "home", on_bar=True, bar_label=NP_("bar", "Home")),
-    Section("/indicators", N_("Indicators"), Icons.CHECKLIST_OUTLINED, Icons.CHECKLIST, "indicators",
-            on_bar=True, topic="indicators", bar_label=NP_("bar", "Indicators")),
-    Section("/care", N_("Care approach"), Icons.VOLUNTEER_ACTIVISM_OUTLINED, Icons.VOLUNTEER_ACTIVISM,
-            "principles", topic="principles"),
-    Section("/asking", N_("Asking"), Icons.QUESTION_ANSWER_OUTLINED, Icons.QUESTION_ANSWER, "asking",
-            on_bar=True, topic="questions", bar_label=NP_("bar", "Asking")),
-    Section("/guidance", N_("Guidance"), Icons.MENU_BOOK_OUTLINED, Icons.MENU_BOOK, "guidance",
-            topic="guidance"),
-    Section("/next", N_("Next steps"), Icons.ALT_ROUTE_OUTLINED, Icons.ALT_ROUTE, "reporting", on_bar=True,
-            topic="reporting", bar_label=NP_("bar", "Next steps")),
-    Section("/contacts", N_("Contacts"), Icons.CONTACT_PHONE_OUTLINED, Icons.CONTACT_PHONE, "contacts",
-            on_bar=True, bar_label=NP_("bar", "Contacts")),
-    Section("/study", N_("Study"), Icons.SCHOOL_OUTLINED, Icons.SCHOOL, "study"),
-    Section("/glossary", N_("Glossary"), Icons.LIBRARY_BOOKS_OUTLINED, Icons.LIBRARY_BOOKS, "glossary", topic="glossary"),
-    Section("/yourself", N_("Looking after yourself"), Icons.SPA_OUTLINED, Icons.SPA, "selfcare", topic="selfcare"),
-    Section("/settings", N_("Settings"), Icons.SETTINGS_OUTLINED, Icons.SETTINGS, "settings_view"),
-    Section("/privacy", N_("Privacy"), Icons.LOCK_OUTLINE, Icons.LOCK, "privacy", "/settings"),
-    Section("/search", N_("Search"), Icons.SEARCH, Icons.SEARCH, "search", in_nav=False),
-)  # fmt: skip
-RAIL = tuple(section for section in SECTIONS if section.parent is None and section.in_nav)
-BAR = tuple(section for section in RAIL if section.on_bar)
 
 
 def icon_action(icon: ft.IconData, label: str, on_click: Callable) -> ft.Control:
@@ -297,7 +250,7 @@ class Shell:
             self.render()
 
     def section_of(self, topic: str) -> Section:
-        return next(section for section in SECTIONS if section.topic == topic)
+        return section_of(topic)
 
     def open_item(self, topic: str, item_id: str) -> None:
         """Show an item where it stands in its section: its group open, the item marked and in view."""
@@ -353,7 +306,7 @@ class Shell:
         self._after_render.clear()
         self._field_takes_focus = False
         try:
-            screen = section.build(self)
+            screen = screen_module(section.screen).build(self)
         except DataError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
         view = self.view

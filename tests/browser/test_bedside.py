@@ -9,7 +9,7 @@ import pytest
 
 from app.i18n import LANGUAGES, Translator
 from app.ui import navigation
-from app.ui.shell import BAR, SECTIONS
+from app.ui.sections import BAR, SECTIONS
 
 pytestmark = pytest.mark.browser
 FRAMEWORK = re.compile(r"flet|flutter|working\.\.\.", re.IGNORECASE)

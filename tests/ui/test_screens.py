@@ -9,7 +9,7 @@ import flet as ft
 import pytest
 
 from app.i18n import Translator
-from app.ui.shell import SECTIONS
+from app.ui.sections import SECTIONS
 from app.ui.widgets import FullScreen
 from app.visit import CardChoice
 from tests.fake_client import texts, walk
