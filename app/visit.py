@@ -1,17 +1,17 @@
 """One patient visit: everything entered or chosen during one encounter, and the rules for
 forgetting it. Memory only; nothing here is ever stored, logged or sent.
 
-The shell holds one `Visit` and replaces it with a fresh one on quick exit and on idle, so a field
-added here is forgotten then without anyone remembering to reset it. What leaving a section
-forgets is declared on the field itself (`kept_in`). No Flet here: the rules are tested in
-milliseconds (tests/test_visit.py), and the clock is always passed in.
+The shell holds one `Visit` and replaces it with a fresh one on quick exit and on idle (the rules
+for those are app.discretion), so a field added here is forgotten then without anyone remembering
+to reset it. What leaving a section forgets is declared on the field itself (`kept_in`). No Flet
+here: the rules are tested in milliseconds (tests/test_visit.py).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
+
 
 if TYPE_CHECKING:  # the types only: none of these is needed before a section is used
     from app.rules.answers import Answers
@@ -92,86 +92,3 @@ class Visit:
     def is_fresh(self) -> bool:
         return self == Visit()
 
-
-# Quick exit by keyboard, as GOV.UK's "Exit this page" does it: Shift pressed and released on its
-# own, three times, each within `window_s` of the last. Shift held for a capital (or for a letter
-# on the Shift layer of an Arabic keyboard: أ إ آ) does not count, and any other key starts the count
-# again. Five seconds, not two, leaves time for people using Sticky Keys or Slow Keys.
-EXIT_PRESSES = 3
-EXIT_WINDOW_S = 5.0
-# Without input for this long the visit is forgotten and the app returns to its first screen
-# (a facility sets CARE_REFERENCE_IDLE_SECONDS). The README quotes both figures; a test holds it to them.
-IDLE_RESET_DEFAULT_S = 180
-
-
-def idle_reset_seconds() -> float:
-    """The idle reset in force: CARE_REFERENCE_IDLE_SECONDS, or IDLE_RESET_DEFAULT_S. The shell
-    forgets the visit after it; the server forgets a dropped session after it (app.web.server)."""
-    return float(os.environ.get("CARE_REFERENCE_IDLE_SECONDS", IDLE_RESET_DEFAULT_S))
-
-
-@dataclass
-class QuickExitKeys:
-    window_s: float = EXIT_WINDOW_S
-    count: int = 0
-    _last: float | None = None
-    _shift_down: bool = False
-    _combined: bool = False  # another key went down while Shift was held
-
-    @staticmethod
-    def is_shift(key: str) -> bool:
-        return key.lower().startswith("shift")
-
-    def key_down(self, key: str, now: float) -> None:
-        if self.is_shift(key):
-            if not self._shift_down:
-                self._shift_down, self._combined = True, False
-        else:
-            self._combined = self._shift_down
-            self.count, self._last = 0, None
-
-    def key_up(self, key: str, now: float) -> int | None:
-        """After a Shift release: how many more presses exit (0: exit now), or None when this
-        release does not count."""
-        if not self.is_shift(key):
-            return None
-        self._shift_down = False
-        if self._combined:
-            self._combined = False
-            return None
-        if self._last is not None and now - self._last > self.window_s:
-            self.count = 0
-        self.count, self._last = self.count + 1, now
-        if self.count >= EXIT_PRESSES:
-            self.count, self._last = 0, None
-            return 0
-        return EXIT_PRESSES - self.count
-
-    def expired(self, now: float) -> bool:
-        """A count was started and has run out (say so to a screen reader, then forget it)."""
-        if self._last is not None and now - self._last > self.window_s:
-            self.count, self._last = 0, None
-            return True
-        return False
-
-
-@dataclass
-class IdleTimer:
-    """The visit is forgotten after `limit_s` without any input."""
-
-    limit_s: float
-    last_activity: float
-
-    def touch(self, now: float) -> None:
-        self.last_activity = now
-
-    def expired(self, now: float) -> bool:
-        return now - self.last_activity >= self.limit_s
-
-    def remaining(self, now: float) -> float:
-        return max(0.0, self.limit_s - (now - self.last_activity))
-
-
-# A patient may read a screen for a while without touching it: before the idle reset closes the
-# patient view, the screen says so for this long, with a button to keep it open.
-IDLE_WARNING_S = 30

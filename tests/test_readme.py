@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from app import paths
-from app.visit import EXIT_PRESSES, EXIT_WINDOW_S, IDLE_RESET_DEFAULT_S
+from app.discretion import EXIT_PRESSES, EXIT_WINDOW_S, IDLE_RESET_DEFAULT_S
 
 README = re.sub(r"\s+", " ", (paths.ROOT / "README.md").read_text(encoding="utf-8"))
 WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 10: "ten"}

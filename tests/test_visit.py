@@ -8,7 +8,8 @@ import dataclasses
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.visit import IdleTimer, QuickExitKeys, Visit
+from app.discretion import IdleTimer, QuickExitKeys
+from app.visit import Visit
 from tests.ui.harness import used_visit
 
 

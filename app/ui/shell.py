@@ -17,12 +17,13 @@ from app.datafiles.problems import DataError
 from app.i18n import LANGUAGES, Translator
 from app.settings import Settings
 from app.ui import navigation
-from app.ui.sections import BAR, RAIL, SECTIONS, Section, screen_module, section_of
+from app.ui.sections import BAR, HOME, RAIL, Section, screen_module, section_at, section_of
 from app.ui.icons import Icons
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import build_theme
 from app.ui.widgets import FullScreen, content_error
-from app.visit import IDLE_WARNING_S, IdleTimer, QuickExitKeys, Visit, idle_reset_seconds
+from app.discretion import IdleStep, IdleTimer, QuickExitKeys, idle_reset_seconds
+from app.visit import Visit
 
 if TYPE_CHECKING:
     from app.content.models import Bundle
@@ -61,7 +62,6 @@ class Shell:
         self._connected = True  # False while the browser is away; the session lives on for a while
         self._closed = False  # the session has expired: background loops must end
         self._reset_on_return = False  # the visit was forgotten unseen: draw the first screen when seen again
-        self._idle_warned = False  # the patient view said it will close soon
         # One view whose contents are swapped, the page's own: replacing views would animate a page
         # transition on every tap and leave half-painted screens behind, and replacing even the
         # first cost the browser ~35 ms before the first screen.
@@ -184,23 +184,21 @@ class Shell:
     def check_idle(self) -> None:
         """After the idle limit without input: forget the visit and go back to the first screen."""
         now = self.clock()
-        if self._connected and not self.exited and self.visit.patient_view is not None:
+        if self.exited:
+            return
+        if self._connected and self.visit.patient_view is not None:
             self._warn_before_idle_reset(now)
-        if not self.exited and self.idle.expired(now):
-            self.idle.touch(now)
-            if not self._connected:
-                self._forget_unseen()  # nobody is looking: redraw only if the browser returns
-            elif not self.visit.is_fresh() or self._current() is not SECTIONS[0]:
-                self._reset_to_start()
+        step = self.idle.step(now, seen=self._connected, at_start=self.visit.is_fresh() and self._current() is HOME)
+        if step is IdleStep.FORGET_UNSEEN:
+            self._forget_unseen()  # nobody is looking: redraw only if the browser returns
+        elif step is IdleStep.RESET:
+            self._reset_to_start()
 
     def _warn_before_idle_reset(self, now: float) -> None:
         """In the patient view, say on screen that it will close, with a way to keep it, once."""
-        remaining = self.idle.remaining(now)
-        if remaining <= 0 or remaining > IDLE_WARNING_S or self._idle_warned:
-            if remaining > IDLE_WARNING_S:
-                self._idle_warned = False
+        remaining = self.idle.warning_due(now)
+        if remaining is None:
             return
-        self._idle_warned = True
         message = self.tr._("This screen closes soon if nothing is touched.")
         self.page.show_dialog(ft.SnackBar(
             ft.Text(message), duration=ft.Duration(seconds=int(remaining)), persist=False,
@@ -230,10 +228,10 @@ class Shell:
             return
         self.forget_visit()
         self.close_overlays()
-        if self._current() is SECTIONS[0]:
+        if self._current() is HOME:
             self.render()
         else:
-            self.navigate(SECTIONS[0].route)
+            self.navigate(HOME.route)
 
     # Navigation ---------------------------------------------------------------------------
 
@@ -286,8 +284,7 @@ class Shell:
         return None
 
     def _current(self) -> Section:
-        route = (self._route or "/").split("?")[0].rstrip("/") or "/"
-        return next((s for s in SECTIONS if s.route == route), SECTIONS[0])
+        return section_at(self._route)
 
     def _on_resize(self, e) -> None:
         if self._is_narrow() != self._narrow:

@@ -55,7 +55,7 @@ import flet_web.fastapi as flet_fastapi
 from flet.controls.types import RouteUrlStrategy, WebRenderer
 from flet_web.fastapi import FletStaticFiles
 
-from app.visit import idle_reset_seconds
+from app.discretion import idle_reset_seconds
 from app.web import client_patches
 from app.web.internals import BoundedHttpProtocol, VersionChanged, check_versions
 from app.web.limits import Limits, install_loop_exception_handler, raise_file_limit

@@ -114,7 +114,8 @@ def test_settings_take_effect_at_once_without_a_theme_animation():
 def test_the_patient_view_warns_before_the_idle_reset_and_a_tap_keeps_it():
     """Issue 27: the idle reset closed "Show to the patient" while the patient was reading. The
     visit's idle rule stays; the screen says so first, and a tap on "Keep it open" counts."""
-    from app.visit import IDLE_WARNING_S, PatientView
+    from app.discretion import IDLE_WARNING_S
+    from app.visit import PatientView
 
     def warning(shell):
         return [d for d in shell.page._dialogs.controls if getattr(d, "key", None) == "idle-warning" and d.open]
