@@ -10,3 +10,10 @@ SCHEMA_DIR = CONTENT_DIR / "_schema"
 RULES_DIR = CONTENT_DIR / "rules"  # jurisdiction packs, one file each
 LOCALES_DIR = ROOT / "locales"
 ASSETS_DIR = ROOT / "assets"
+
+
+def pack_files(directory: Path = RULES_DIR) -> list[Path]:
+    """The jurisdiction packs' files, in name order; each is named by its pack's id (app.rules.packs
+    parses them and holds them to it). Listed here once, for the parser and for checking a stored
+    setting, which happens before the first screen and must not wait for the packs to be parsed."""
+    return sorted(directory.glob("*.yaml"))

@@ -132,6 +132,11 @@ class Pack(Strict):
 
     schema_version: Literal[2]
     id: PackId
+    offered: int = Field(
+        default=50, ge=0, le=1000,
+        description="Where the pack is offered among the others, lowest first; packs of the same number by id. "
+        "The shipped ones: us 10, ca 20, and generic (another country) 1000, always last.",
+    )  # fmt: skip
     version: text(20)
     valid_from: dt.date = Field(description="Date of the newest source the rules rest on.")
     reviewed: dt.date = Field(description="When a person last checked these rules against their sources.")

@@ -1,4 +1,6 @@
-"""Jurisdiction packs from content/rules/*.yaml. A facility adds a pack by adding a file."""
+"""Jurisdiction packs from content/rules/*.yaml. A facility adds a pack by adding a file.
+
+The one source of which jurisdictions the app offers, and in what order (`offered`)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from app.rules.models import Pack
 def check_packs(directory: Path = paths.RULES_DIR) -> tuple[dict[str, Pack], list[Problem]]:
     packs: dict[str, Pack] = {}
     problems: list[Problem] = []
-    for path in sorted(directory.glob("*.yaml")):
+    for path in paths.pack_files(directory):
         try:
             pack = read_model(Pack, path)
         except DataError as error:
@@ -41,3 +43,8 @@ def load_packs(directory: Path = paths.RULES_DIR) -> dict[str, Pack]:
 
 def pack_problems(directory: Path = paths.RULES_DIR) -> tuple[Problem, ...]:
     return _read(directory)[1]
+
+
+def offered(directory: Path = paths.RULES_DIR) -> list[str]:
+    """The valid packs' ids, in the order they are offered: by each pack's `offered`, then by id."""
+    return [pack.id for pack in sorted(load_packs(directory).values(), key=lambda pack: (pack.offered, pack.id))]

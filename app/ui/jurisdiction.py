@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from app.datafiles.problems import DataError
-from app.settings import jurisdictions
+from app.rules.packs import offered
 from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
@@ -16,21 +16,16 @@ if TYPE_CHECKING:
 
 
 def jurisdiction_name(shell: Shell, pack: str) -> str:
-    # Settings must stay usable even when content or a pack is broken: it is the way out. So the
-    # choices come from the packs' file names, and a name falls back to the id.
+    # Settings must stay usable even when content is broken: it is the way out. So a name falls
+    # back to the pack's id.
     try:
         return shell.bundle.reporting.item(f"pack_{pack}").title
     except (DataError, StopIteration):
         return pack
 
 
-def jurisdiction_order(ids: set[str]) -> list[str]:
-    """The United States and Canada first, other packs by id, "another country" last."""
-    return sorted(ids, key=lambda pack: ({"us": 0, "ca": 1, "generic": 3}.get(pack, 2), pack))
-
-
-def choose_jurisdiction(shell: Shell, why: str, packs: set[str] | None = None, after: list[ft.Control] = ()) -> ft.Control:
-    """One card per jurisdiction with what its rules cover; choosing one stores it."""
+def choose_jurisdiction(shell: Shell, why: str, after: list[ft.Control] = ()) -> ft.Control:
+    """One card per jurisdiction the packs offer, with what its rules cover; choosing one stores it."""
     _ = shell.tr._
 
     def option(pack_id: str) -> ft.Control:
@@ -51,9 +46,8 @@ def choose_jurisdiction(shell: Shell, why: str, packs: set[str] | None = None, a
             key=f"pack-{pack_id}",
         )  # fmt: skip
 
-    choices = jurisdiction_order(packs if packs is not None else jurisdictions())
     return scrolling(
         [heading(_("Where do you practise?")), ft.Text(why, theme_style=ft.TextThemeStyle.BODY_LARGE),
-         *map(option, choices), *after],
+         *map(option, offered()), *after],
         spacing=12,
     )  # fmt: skip

@@ -13,14 +13,14 @@ import flet as ft
 from app.content.models import ReportingFile
 from app import paths
 from app.datafiles.problems import DataError, Problem, display
-from app.rules.packs import load_packs, pack_problems
+from app.rules.packs import load_packs, offered, pack_problems
 from app.rules.answers import ANSWER_LABELS, CHOICES, YES, Answers
 from app.rules.capacity import ELEMENTS, assess
 from app.rules.models import NOT_SURE, Capacity, Pack
 from app.rules.wording import missing_wording
 from app.ui.icons import Icons
 from app.ui.links import glossary_links
-from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name, jurisdiction_order
+from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
 from app.ui.reporting_result import result
 from app.ui.widgets import choices, heading, scrolling, source_line, subheading, verify_banner
 
@@ -36,7 +36,7 @@ def build(shell: Shell) -> ft.Control:
         raise DataError(list(problems))  # the chosen pack is broken: say where; Settings offers the others
     if jurisdiction not in packs:
         why = shell.tr._("The reporting rules depend on the country. You can change this later in Settings.")
-        return choose_jurisdiction(shell, why, set(packs), after=[verify_banner(text.item("rpt_verify_local_law"), full=True)])
+        return choose_jurisdiction(shell, why, after=[verify_banner(text.item("rpt_verify_local_law"), full=True)])
     pack = packs[jurisdiction]
     unworded = missing_wording(text, {pack.id: pack})
     if unworded:  # `check` names these too; a result would fail on the first of them, so the pack is not used
@@ -165,7 +165,7 @@ def jurisdiction_line(shell: Shell, text: ReportingFile, pack: Pack) -> ft.Contr
         if pack_id and pack_id != pack.id:
             await shell.change_settings(jurisdiction=pack_id)
 
-    options = {pack_id: jurisdiction_name(shell, pack_id) for pack_id in jurisdiction_order(set(load_packs()))}
+    options = {pack_id: jurisdiction_name(shell, pack_id) for pack_id in offered()}
     return ft.Column(
         [ft.Text(_("Rules for:"), theme_style=ft.TextThemeStyle.LABEL_LARGE, weight=ft.FontWeight.W_600),
          choices(options, pack.id, change)],

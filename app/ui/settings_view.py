@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from app.i18n import LANGUAGES
-from app.settings import TEXT_SCALES, jurisdictions
+from app.rules.packs import offered
+from app.settings import TEXT_SCALES
 from app.ui.icons import Icons
-from app.ui.jurisdiction import jurisdiction_name, jurisdiction_order
+from app.ui.jurisdiction import jurisdiction_name
 from app.ui.widgets import labelled_switch, scrolling, subheading
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def build(shell: Shell) -> ft.Control:
         value=settings.jurisdiction,
         on_change=on_jurisdiction,
         content=ft.Column(
-            [ft.Radio(value=pack, label=jurisdiction_name(shell, pack)) for pack in jurisdiction_order(jurisdictions())], spacing=0
+            [ft.Radio(value=pack, label=jurisdiction_name(shell, pack)) for pack in offered()], spacing=0
         ),
     )
     dark = labelled_switch(_("Dark theme"), settings.theme == "dark", on_theme)

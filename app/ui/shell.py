@@ -105,7 +105,10 @@ class Shell:
         await self.store.clear()
 
     async def change_settings(self, **changes) -> None:
-        self.settings = self.settings.with_changes(**changes)
+        try:
+            self.settings = self.settings.with_changes(**changes)
+        except ValueError:  # not one of the choices on screen: a tampered event changes nothing
+            return
         self._apply_settings()
         self.render()  # show the change at once; saving is a few round trips to the client
         await self.store.save(self.settings)
