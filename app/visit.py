@@ -46,7 +46,15 @@ class Opened:
 
     route: str
     item_id: str
-    came_from: str | None = None  # where the link was: Back returns there
+
+
+@dataclass
+class Back:
+    """Where Back returns from a screen that a link or the search button led to: the one Back
+    there is besides a screen's parent (Privacy's is Settings)."""
+
+    on: str  # the route it is shown on
+    to: str  # where the link or the search button was
 
 
 @dataclass
@@ -62,6 +70,7 @@ class Visit:
     reporting: Answers | None = kept_in("/next")  # the "Must I report?" answers and capacity check
     card: CardChoice | None = kept_in("/contacts")
     opened: Opened | None = kept_in(VISIT)  # forgotten on leaving its own route (see `enter`)
+    back: Back | None = kept_in(VISIT)  # likewise
     child_only: bool = kept_in(VISIT, False)  # the indicators filter
     patient_language: str | None = kept_in(VISIT)  # questions and script in the patient's language
     patient_address: str | None = kept_in(VISIT)  # "woman" or "man": how lines address the patient; unset, neither
@@ -80,14 +89,23 @@ class Visit:
                 setattr(self, spec.name, getattr(fresh, spec.name))
         if self.opened is not None and self.opened.route != route:
             self.opened = None
+        if self.back is not None and self.back.on != route:
+            self.back = None
         if getattr(self.study, "finished", False) is True and route != "/study":
             self.study = None  # a round kept across a look at another section; once scored, leaving ends it
 
-    def open_item(self, route: str, item_id: str, came_from: str | None = None) -> None:
-        self.opened = Opened(route, item_id, came_from)
+    def open_item(self, route: str, item_id: str) -> None:
+        self.opened = Opened(route, item_id)
 
     def opened_item(self, route: str) -> str | None:
         return self.opened.item_id if self.opened and self.opened.route == route else None
+
+    def came_from(self, route: str, here: str) -> None:
+        """Back on `route` returns to `here`, where the link or the search button was."""
+        self.back = Back(route, here)
+
+    def back_from(self, route: str) -> str | None:
+        return self.back.to if self.back and self.back.on == route else None
 
     def is_fresh(self) -> bool:
         return self == Visit()

@@ -22,7 +22,7 @@ from app.ui.widgets import (
 from app.visit import PatientView
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 PATIENT_SIZE = 28  # px at 100 %: read at arm's length
 
@@ -72,21 +72,21 @@ def in_app_language(tr: Translator, text: str) -> ft.Text:
     )
 
 
-def build(shell: Shell) -> ft.Control | FullScreen:
-    if shell.visit.patient_view is not None:
-        return patient_view(shell)
-    tr, content, opened = shell.tr, shell.bundle.questions, shell.opened_item()
+def build(ctx: Context) -> ft.Control | FullScreen:
+    if ctx.visit.patient_view is not None:
+        return patient_view(ctx)
+    tr, content, opened = ctx.tr, ctx.bundle.questions, ctx.opened
     _ = tr._
     ui = tr.language
-    patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
+    patient = LANGUAGES[ctx.visit.patient_language or ctx.tr.language.code]
     theirs = load_bundle(patient.code).questions
     varies = bool(patient.address_forms) and address_matters(theirs)
-    address = shell.visit.patient_address if varies else None
+    address = ctx.visit.patient_address if varies else None
 
     def show(part: str, item_id: str | None = None):
         def open_view() -> None:
-            shell.visit.patient_view = PatientView(part, item_id)
-            shell.render()
+            ctx.visit.patient_view = PatientView(part, item_id)
+            ctx.redraw()
 
         return open_view
 
@@ -114,17 +114,17 @@ def build(shell: Shell) -> ft.Control | FullScreen:
             lines.append(ft.Text(item.why, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
         if item.child:
             lines.append(child_badge(tr))
-        lines += glossary_links(shell, item.id)
+        lines += glossary_links(ctx, item.id)
         lines += [show_button("question", item.id), source_line(tr, item)]
         return tile_frame(item.id, lines, is_opened)
 
     def choose_language(code: str | None) -> None:
-        shell.visit.patient_language = code
-        shell.render()
+        ctx.visit.patient_language = code
+        ctx.redraw()
 
     def choose_address(chosen: str | None) -> None:
-        shell.visit.patient_address = None if chosen == "unspecified" else chosen
-        shell.render()
+        ctx.visit.patient_address = None if chosen == "unspecified" else chosen
+        ctx.redraw()
 
     chooser: list[ft.Control] = [
         ft.Text(_("Patient's language"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
@@ -150,34 +150,34 @@ def build(shell: Shell) -> ft.Control | FullScreen:
             key=ft.ScrollKey(key),
         )
 
-    categories = group_tiles(shell, [(g, g.items) for g in content.groups], opened, view=question)
+    categories = group_tiles(ctx, [(g, g.items) for g in content.groups], opened, view=question)
     advice = group_tiles(
-        shell, [(g, g.items) for g in content.advice], opened,
-        view=lambda item, o: item_tile(tr, item, highlighted=o, extra=glossary_links(shell, item.id)),
+        ctx, [(g, g.items) for g in content.advice], opened,
+        view=lambda item, o: item_tile(tr, item, highlighted=o, extra=glossary_links(ctx, item.id)),
     )  # fmt: skip
     body = scrolling(
-        [framing_banner(content.framing, compact=shell.compact), ft.Column(chooser, spacing=4),
+        [framing_banner(content.framing, compact=ctx.compact), ft.Column(chooser, spacing=4),
          block(_("Say this first"), content.script, "script", "script"), *categories,
          block(_("For every patient"), content.universal, "universal", "universal"), ft.Divider(), *advice],
         spacing=6,
     )  # fmt: skip
     lists = {item.id: name for name in ("script", "universal") for item in getattr(content, name)}
-    reveal_opened(shell, body, lists.get(opened, opened))
+    reveal_opened(ctx, body, lists.get(opened, opened))
     return body
 
 
-def patient_view(shell: Shell) -> FullScreen:
+def patient_view(ctx: Context) -> FullScreen:
     """Only what is said to the patient, in their language and form of address, in large type:
     no clinician notes, banners or sources. The app keeps its direction, so Exit stays in place."""
-    view = shell.visit.patient_view
-    patient = LANGUAGES[shell.visit.patient_language or shell.settings.language]
+    view = ctx.visit.patient_view
+    patient = LANGUAGES[ctx.visit.patient_language or ctx.tr.language.code]
     theirs = load_bundle(patient.code).questions
-    address = shell.visit.patient_address if patient.address_forms and address_matters(theirs) else None
+    address = ctx.visit.patient_address if patient.address_forms and address_matters(theirs) else None
     if view.part == "question":
         items = [theirs.item(view.item_id)]
     else:
         items = list(getattr(theirs, view.part))
-    scale = shell.settings.text_scale
+    scale = ctx.settings.text_scale
     lines = [
         ft.Container(directed_text(said_to(item, address), patient, size=round(PATIENT_SIZE * scale),
                                    weight=ft.FontWeight.W_600), key=f"patient-line-{item.id}")  # fmt: skip
@@ -185,8 +185,8 @@ def patient_view(shell: Shell) -> FullScreen:
     ]
 
     def close() -> None:
-        shell.visit.patient_view = None
-        shell.render()
+        ctx.visit.patient_view = None
+        ctx.redraw()
 
     content = ft.Container(
         ft.Column(lines, spacing=24, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.STRETCH),

@@ -9,27 +9,28 @@ import flet as ft
 
 from app.ui.icons import Icons
 from app.ui.links import item_and_topic
+from app.ui.sections import section_of
 from app.ui.widgets import heading, scrolling, source_line
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def case_screen(shell: Shell) -> ft.Control:
-    tr = shell.tr
+def case_screen(ctx: Context) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
-    play = shell.visit.case
-    case = shell.bundle.cases.case(play.case_id)
+    play = ctx.visit.case
+    case = ctx.bundle.cases.case(play.case_id)
 
     def again() -> None:
         from app.study.cases import CasePlay
 
-        shell.visit.case = CasePlay.start(case)
-        shell.render()
+        ctx.visit.case = CasePlay.start(case)
+        ctx.redraw()
 
     def leave() -> None:
-        shell.visit.case = None
-        shell.render()
+        ctx.visit.case = None
+        ctx.redraw()
 
     rows: list[ft.Control] = [heading(case.title)]
     if play.finished:
@@ -54,7 +55,7 @@ def case_screen(shell: Shell) -> ft.Control:
     def choose(choice_id: str):
         def handler() -> None:
             play.choose(case, choice_id)
-            shell.render()
+            ctx.redraw()
 
         return handler
 
@@ -73,7 +74,7 @@ def case_screen(shell: Shell) -> ft.Control:
             )
         )
     if chosen is not None:
-        rows.append(feedback(shell, chosen))
+        rows.append(feedback(ctx, chosen))
         if not chosen.best:  # after the feedback, what the sources support, so a wrong turn still teaches
             best = [choice.title for choice in step.choices if choice.best]
             if best:
@@ -87,7 +88,7 @@ def case_screen(shell: Shell) -> ft.Control:
 
         def proceed() -> None:
             play.proceed(case)
-            shell.render()
+            ctx.redraw()
 
         last = chosen.next == "end"
         rows.append(ft.FilledButton(_("See how it ends") if last else _("Next"), icon=Icons.ARROW_FORWARD, on_click=proceed))
@@ -95,8 +96,8 @@ def case_screen(shell: Shell) -> ft.Control:
     return scrolling(rows, spacing=10)
 
 
-def feedback(shell: Shell, choice) -> ft.Control:
-    tr = shell.tr
+def feedback(ctx: Context, choice) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
     good = choice.best
     colour, on_colour = (
@@ -109,15 +110,15 @@ def feedback(shell: Shell, choice) -> ft.Control:
                 theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_700, color=on_colour),
         ft.Text(choice.feedback, color=on_colour),
     ]  # fmt: skip
-    target = item_and_topic(shell.settings.language, choice.see)
+    target = item_and_topic(ctx.tr.language.code, choice.see)
     if target:
         topic, item = target
-        section = shell.section_of(topic)
+        section = section_of(topic)
         lines.append(
             ft.TextButton(
                 _("Read it in {section}: {item}").format(section=_(section.label), item=item.title),
                 icon=Icons.OPEN_IN_NEW,
-                on_click=lambda: shell.open_item(topic, item.id),
+                on_click=lambda: ctx.open_item(topic, item.id),
             )
         )
     lines.append(source_line(tr, choice))

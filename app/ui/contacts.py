@@ -12,43 +12,43 @@ import flet as ft
 from app.directory import Directory, load_directory
 from app.directory.card import Card, card_entries, make_card
 from app.directory.models import Entry
-from app.i18n import LANGUAGES, Translator, isolate_ltr
+from app.i18n import LANGUAGES, isolate_ltr
 from app.ui.icons import Icons
 from app.ui.jurisdiction import choose_jurisdiction, jurisdiction_name
 from app.ui.widgets import FullScreen, badge, choices, directed_text, labelled_switch, language_choice, scrolling, subheading
 from app.visit import CardChoice
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 # The directory's kinds of service, by where the clinician meets them on this screen.
 REFERRAL = ("hotline", "anti_trafficking", "shelter", "health", "related", "legal_immigration", "interpreters", "embassy")
 PROTECTION = ("child_protection", "adult_protection", "law_enforcement")
 
 
-def build(shell: Shell) -> ft.Control | FullScreen:
-    _ = shell.tr._
-    if shell.settings.jurisdiction is None:
-        return choose_jurisdiction(shell, _("The numbers depend on the country. You can change this later in Settings."))
-    if shell.visit.card is None:
-        shell.visit.card = CardChoice(language=shell.settings.language)
-    if shell.visit.card.showing:
-        return card_screen(shell)
+def build(ctx: Context) -> ft.Control | FullScreen:
+    _ = ctx.tr._
+    if ctx.settings.jurisdiction is None:
+        return choose_jurisdiction(ctx, _("The numbers depend on the country. You can change this later in Settings."))
+    if ctx.visit.card is None:
+        ctx.visit.card = CardChoice(language=ctx.tr.language.code)
+    if ctx.visit.card.showing:
+        return card_screen(ctx)
     directory = load_directory()
-    return scrolling([*card_options(shell, directory), ft.Divider(), *numbers(shell, directory)], spacing=10)
+    return scrolling([*card_options(ctx, directory), ft.Divider(), *numbers(ctx, directory)], spacing=10)
 
 
 # -- the card ----------------------------------------------------------------------------------
 
 
-def current_card(shell: Shell, directory: Directory) -> Card:
-    choice = shell.visit.card
-    return make_card(card_entries(directory, shell.settings.jurisdiction), choice.language, named=choice.named, shoe=choice.shoe)
+def current_card(ctx: Context, directory: Directory) -> Card:
+    choice = ctx.visit.card
+    return make_card(card_entries(directory, ctx.settings.jurisdiction), choice.language, named=choice.named, shoe=choice.shoe)
 
 
-def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
-    _ = shell.tr._
-    choice = shell.visit.card
+def card_options(ctx: Context, directory: Directory) -> list[ft.Control]:
+    _ = ctx.tr._
+    choice = ctx.visit.card
 
     def set_language(code: str | None) -> None:
         choice.language = code
@@ -61,20 +61,20 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
 
     def ask(what: str) -> None:
         choice.asking = what
-        shell.render()
+        ctx.redraw()
 
     async def proceed() -> None:
         what, choice.asking = choice.asking, None
         if what == "show":
             choice.showing = True
-            shell.render()
+            ctx.redraw()
         else:
-            shell.render()
-            await save_card_pdf(shell, current_card(shell, directory))
+            ctx.redraw()
+            await save_card_pdf(ctx, current_card(ctx, directory))
 
     def cancel() -> None:
         choice.asking = None
-        shell.render()
+        ctx.redraw()
 
     buttons = ft.Row(
         [
@@ -89,7 +89,7 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
         language_choice(choice.language, set_language),
         choices({"full": _("Full card"), "shoe": _("Small card")}, "shoe" if choice.shoe else "full", set_layout),
         labelled_switch(_("Say on the card what the numbers are for"), choice.named, set_named),
-        ask_first(shell, proceed, cancel) if choice.asking else buttons,
+        ask_first(ctx, proceed, cancel) if choice.asking else buttons,
         ft.Text(
             _("The PDF is made on this device to print. The app keeps no copy; delete the file once it is printed."),
             theme_style=ft.TextThemeStyle.BODY_SMALL,
@@ -98,10 +98,10 @@ def card_options(shell: Shell, directory: Directory) -> list[ft.Control]:
     ]
 
 
-def ask_first(shell: Shell, proceed, cancel) -> ft.Control:
+def ask_first(ctx: Context, proceed, cancel) -> ft.Control:
     """Seed 002: visible referral information can endanger the patient if a trafficker finds it.
     Asked on the page, not in a dialog: a dialog would cover Exit and take the keys that leave."""
-    _ = shell.tr._
+    _ = ctx.tr._
     return ft.Container(
         ft.Column(
             [
@@ -119,27 +119,27 @@ def ask_first(shell: Shell, proceed, cancel) -> ft.Control:
     )  # fmt: skip
 
 
-async def save_card_pdf(shell: Shell, card: Card) -> None:
+async def save_card_pdf(ctx: Context, card: Card) -> None:
     """Made in memory and handed to the browser or the system's save dialog: nothing stays here."""
     from app.directory.card_pdf import CardTooLong, card_pdf  # fpdf2 and HarfBuzz load on first use
 
-    _ = shell.tr._
+    _ = ctx.tr._
     try:
         pdf = await asyncio.to_thread(card_pdf, card)
     except CardTooLong:
-        shell.page.show_dialog(ft.SnackBar(ft.Text(_("Too many numbers for the small card: choose the full card."))))
+        ctx.show_dialog(ft.SnackBar(ft.Text(_("Too many numbers for the small card: choose the full card."))))
         return
     await ft.FilePicker().save_file(file_name="card.pdf", src_bytes=pdf)  # a name that says nothing
 
 
-def card_screen(shell: Shell) -> FullScreen:
+def card_screen(ctx: Context) -> FullScreen:
     def close() -> None:
-        shell.visit.card.showing = False
-        shell.render()
+        ctx.visit.card.showing = False
+        ctx.redraw()
 
-    card = current_card(shell, load_directory())
+    card = current_card(ctx, load_directory())
     content = ft.Container(card_view(card), alignment=ft.Alignment.TOP_CENTER, padding=16)
-    return FullScreen(shell.tr._("Card"), content, close)
+    return FullScreen(ctx.tr._("Card"), content, close)
 
 
 def card_view(card: Card) -> ft.Control:
@@ -179,16 +179,16 @@ def framed(body: ft.Control, padding: float, width: float | None = None, height:
 # -- the numbers -------------------------------------------------------------------------------
 
 
-def numbers(shell: Shell, directory: Directory) -> list[ft.Control]:
-    tr = shell.tr
+def numbers(ctx: Context, directory: Directory) -> list[ft.Control]:
+    tr = ctx.tr
     _ = tr._
-    jurisdiction = shell.settings.jurisdiction
-    where = jurisdiction_name(shell, jurisdiction)
+    jurisdiction = ctx.settings.jurisdiction
+    where = jurisdiction_name(ctx, jurisdiction)
     rows: list[ft.Control] = [
         ft.Row(
             [
                 subheading(_("Numbers for {jurisdiction}").format(jurisdiction=where)),
-                ft.TextButton(_("Change"), on_click=lambda: shell.navigate("/settings")),
+                ft.TextButton(_("Change"), on_click=lambda: ctx.navigate("/settings")),
             ],
             wrap=True,
         )
@@ -197,16 +197,16 @@ def numbers(shell: Shell, directory: Directory) -> list[ft.Control]:
         rows.append(notice(_("Some of your facility's services could not be read and are not shown. "
                              "Settings, under \"For your facility\", says where.")))  # fmt: skip
     referral = [e for c in REFERRAL for e in directory.by_category(c, jurisdiction)]
-    rows += [entry_row(shell, e) for e in referral]
+    rows += [entry_row(ctx, e) for e in referral]
     if not directory.has_local:
         rows.append(notice(_("Your facility has not added its local services yet (shelters, health, legal help, "
                              "interpreters, child and adult protection, police).")))  # fmt: skip
     protection = [e for c in PROTECTION for e in directory.by_category(c, jurisdiction)]
     if protection:
-        rows += [ft.Divider(), subheading(_("Protection services and police")), *map(lambda e: entry_row(shell, e), protection)]
+        rows += [ft.Divider(), subheading(_("Protection services and police")), *map(lambda e: entry_row(ctx, e), protection)]
     international = directory.by_category("international", jurisdiction)
     if international:
-        rows += [ft.Divider(), subheading(_("International organisations")), *map(lambda e: entry_row(shell, e), international)]
+        rows += [ft.Divider(), subheading(_("International organisations")), *map(lambda e: entry_row(ctx, e), international)]
     return rows
 
 
@@ -219,13 +219,13 @@ def notice(text: str) -> ft.Control:
     )
 
 
-def entry_row(shell: Shell, entry: Entry) -> ft.Control:
-    tr = shell.tr
+def entry_row(ctx: Context, entry: Entry) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
     name = (entry.names or {}).get(tr.language.code, entry.name)  # in the app's language where given
     lines: list[ft.Control] = [ft.Text(name, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)]
     if entry.jurisdiction:  # a national line: say whose
-        lines.append(badge(jurisdiction_name(shell, entry.jurisdiction)))
+        lines.append(badge(jurisdiction_name(ctx, entry.jurisdiction)))
     if entry.phone:
         number = isolate_ltr(entry.phone)
         lines.append(
@@ -235,7 +235,7 @@ def entry_row(shell: Shell, entry: Entry) -> ft.Control:
                     ft.FilledTonalButton(number, icon=Icons.CALL, action=ft.OpenUrl(f"tel:{entry.dial}"),
                                          key=f"call-{entry.id}"),
                     ft.TextButton(_("Copy"), icon=Icons.CONTENT_COPY, action=ft.CopyToClipboard(entry.phone),
-                                  on_click=lambda: copied(shell), key=f"copy-{entry.id}"),
+                                  on_click=lambda: copied(ctx), key=f"copy-{entry.id}"),
                 ],
                 wrap=True,
             )  # fmt: skip
@@ -257,5 +257,5 @@ def entry_row(shell: Shell, entry: Entry) -> ft.Control:
     return ft.Semantics(content=ft.Column(lines, spacing=4), container=True)
 
 
-def copied(shell: Shell) -> None:
-    shell.page.show_dialog(ft.SnackBar(ft.Text(shell.tr._("Number copied"))))
+def copied(ctx: Context) -> None:
+    ctx.show_dialog(ft.SnackBar(ft.Text(ctx.tr._("Number copied"))))

@@ -12,16 +12,16 @@ from app.ui.topic import framing_banner, group_tiles, reveal_opened
 from app.ui.widgets import item_tile, scrolling
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.glossary, shell.opened_item()
+def build(ctx: Context) -> ft.Control:
+    tr, content, opened = ctx.tr, ctx.bundle.glossary, ctx.opened
 
     def view(term: GlossaryItem, is_opened: bool) -> ft.Control:
-        return item_tile(tr, term, highlighted=is_opened, extra=where_used(shell, term))
+        return item_tile(tr, term, highlighted=is_opened, extra=where_used(ctx, term))
 
     groups = [(group, group.items) for group in content.groups]
-    body = scrolling([framing_banner(content.framing, compact=shell.compact), *group_tiles(shell, groups, opened, view=view)], spacing=4)
-    reveal_opened(shell, body, opened)
+    body = scrolling([framing_banner(content.framing, compact=ctx.compact), *group_tiles(ctx, groups, opened, view=view)], spacing=4)
+    reveal_opened(ctx, body, opened)
     return body

@@ -11,12 +11,12 @@ from app.ui.topic import framing_banner, group_tiles, reveal_opened
 from app.ui.widgets import scrolling
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.guidance, shell.opened_item()
+def build(ctx: Context) -> ft.Control:
+    content, opened = ctx.bundle.guidance, ctx.opened
     groups = [(group, group.items) for group in content.groups]
-    body = scrolling([framing_banner(content.framing, compact=shell.compact), *group_tiles(shell, groups, opened)], spacing=4)
-    reveal_opened(shell, body, opened)
+    body = scrolling([framing_banner(content.framing, compact=ctx.compact), *group_tiles(ctx, groups, opened)], spacing=4)
+    reveal_opened(ctx, body, opened)
     return body

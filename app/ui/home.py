@@ -10,11 +10,11 @@ from app.ui.icons import Icons
 from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    _ = shell.tr._
+def build(ctx: Context) -> ft.Control:
+    _ = ctx.tr._
 
     # Tinted tiles rather than cards around tiles: no shadows to draw, the first screen's frame
     # took ~20 ms less (12 loads each), and 20 controls fewer.
@@ -23,7 +23,7 @@ def build(shell: Shell) -> ft.Control:
             leading=icon,
             title=ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             subtitle=ft.Text(text, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
-            on_click=lambda: shell.navigate(route),
+            on_click=lambda: ctx.navigate(route),
             bgcolor=ft.Colors.SURFACE_CONTAINER_LOW,
             shape=ft.RoundedRectangleBorder(radius=12),
         )

@@ -11,7 +11,7 @@ from app.ui.topic import framing_banner, group_tiles, reveal_opened
 from app.ui.widgets import labelled_switch, scrolling
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
 def visible_groups(content: IndicatorsFile, child_only: bool) -> list[tuple[Group, list]]:
@@ -20,33 +20,33 @@ def visible_groups(content: IndicatorsFile, child_only: bool) -> list[tuple[Grou
     return [(group, items) for group, items in pairs if items]
 
 
-def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.indicators, shell.opened_item()
+def build(ctx: Context) -> ft.Control:
+    tr, content, opened = ctx.tr, ctx.bundle.indicators, ctx.opened
     _ = tr._
-    if opened and not any(item.id == opened for _g, items in visible_groups(content, shell.visit.child_only) for item in items):
-        shell.visit.child_only = False  # a search result the filter would hide: show everything
+    if opened and not any(item.id == opened for _g, items in visible_groups(content, ctx.visit.child_only) for item in items):
+        ctx.visit.child_only = False  # a search result the filter would hide: show everything
 
     def tiles() -> list[ft.Control]:
         # A filtered list is short: show it open.
-        return group_tiles(shell, visible_groups(content, shell.visit.child_only), opened, expanded=shell.visit.child_only)
+        return group_tiles(ctx, visible_groups(content, ctx.visit.child_only), opened, expanded=ctx.visit.child_only)
 
     def shown_count() -> str:
-        n = sum(len(items) for _group, items in visible_groups(content, shell.visit.child_only))
+        n = sum(len(items) for _group, items in visible_groups(content, ctx.visit.child_only))
         return tr.ngettext("{count} indicator shown", "{count} indicators shown", n).format(count=n)
 
     groups = scrolling(tiles(), spacing=2)
     summary = ft.Text(shown_count(), theme_style=ft.TextThemeStyle.BODY_SMALL)
 
     def toggle(e) -> None:
-        shell.visit.child_only = bool(e.control.value)
+        ctx.visit.child_only = bool(e.control.value)
         groups.controls = tiles()
         summary.value = shown_count()
 
-    child_switch = labelled_switch(_("Child and adolescent only"), shell.visit.child_only, toggle)
-    reveal_opened(shell, groups, opened)
+    child_switch = labelled_switch(_("Child and adolescent only"), ctx.visit.child_only, toggle)
+    reveal_opened(ctx, groups, opened)
     return ft.Column(
         [
-            framing_banner(content.framing, compact=shell.compact),
+            framing_banner(content.framing, compact=ctx.compact),
             ft.Row([child_switch, summary], wrap=True, alignment=ft.MainAxisAlignment.SPACE_BETWEEN),
             groups,
         ],

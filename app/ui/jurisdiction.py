@@ -12,33 +12,33 @@ from app.rules.packs import offered
 from app.ui.widgets import heading, scrolling
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def jurisdiction_name(shell: Shell, pack: str) -> str:
+def jurisdiction_name(ctx: Context, pack: str) -> str:
     # Settings must stay usable even when content is broken: it is the way out. So a name falls
     # back to the pack's id.
     try:
-        return shell.bundle.reporting.item(f"pack_{pack}").title
+        return ctx.bundle.reporting.item(f"pack_{pack}").title
     except (DataError, StopIteration):
         return pack
 
 
-def choose_jurisdiction(shell: Shell, why: str, after: list[ft.Control] = ()) -> ft.Control:
+def choose_jurisdiction(ctx: Context, why: str, after: list[ft.Control] = ()) -> ft.Control:
     """One card per jurisdiction the packs offer, with what its rules cover; choosing one stores it."""
-    _ = shell.tr._
+    _ = ctx.tr._
 
     def option(pack_id: str) -> ft.Control:
         async def choose() -> None:
-            await shell.change_settings(jurisdiction=pack_id)
+            await ctx.change_settings(jurisdiction=pack_id)
 
         try:
-            detail = shell.bundle.reporting.item(f"pack_{pack_id}").detail or ""
+            detail = ctx.bundle.reporting.item(f"pack_{pack_id}").detail or ""
         except (DataError, StopIteration):
             detail = ""
         return ft.Card(
             ft.ListTile(
-                title=ft.Text(jurisdiction_name(shell, pack_id), theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+                title=ft.Text(jurisdiction_name(ctx, pack_id), theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
                               weight=ft.FontWeight.W_600),
                 subtitle=ft.Text(detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
                 on_click=choose,

@@ -15,7 +15,7 @@ from app.content.models import GlossaryItem, Item
 from app.ui.icons import Icons
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 # Topics whose sections show their items where a link can open them.
 LINKABLE = ("indicators", "principles", "questions", "guidance", "reporting", "glossary", "selfcare")
@@ -41,26 +41,26 @@ def link(label: str, on_click) -> ft.Control:
     return ft.TextButton(label, icon=Icons.LINK, on_click=on_click, style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=4)))
 
 
-def glossary_links(shell: Shell, item_id: str) -> list[ft.Control]:
+def glossary_links(ctx: Context, item_id: str) -> list[ft.Control]:
     """"Glossary: <term>" for each term the item uses."""
-    _ = shell.tr._
-    terms = _terms_using(shell.settings.language).get(item_id, ())
+    _ = ctx.tr._
+    terms = _terms_using(ctx.tr.language.code).get(item_id, ())
     if not terms:
         return []
-    buttons = [link(_("Glossary: {term}").format(term=term.title), partial(shell.open_item, "glossary", term.id))
+    buttons = [link(_("Glossary: {term}").format(term=term.title), partial(ctx.open_item, "glossary", term.id))
                for term in terms]  # fmt: skip
     return [ft.Row(buttons, wrap=True, spacing=0, run_spacing=0)]
 
 
-def where_used(shell: Shell, term: GlossaryItem) -> list[ft.Control]:
+def where_used(ctx: Context, term: GlossaryItem) -> list[ft.Control]:
     """The items a glossary term is used in, each opening where it stands."""
-    found = _topic_of(shell.settings.language)
+    found = _topic_of(ctx.tr.language.code)
     targets = [found[item_id] for item_id in getattr(term, "see_also", []) or [] if item_id in found]
     if not targets:
         return []
     buttons = [link(item.title if len(item.title) <= 60 else item.title[:57] + "…",
-                    partial(shell.open_item, topic, item.id)) for topic, item in targets]  # fmt: skip
-    heading = ft.Text(shell.tr._("Where this appears"), theme_style=ft.TextThemeStyle.LABEL_LARGE)
+                    partial(ctx.open_item, topic, item.id)) for topic, item in targets]  # fmt: skip
+    heading = ft.Text(ctx.tr._("Where this appears"), theme_style=ft.TextThemeStyle.LABEL_LARGE)
     return [heading, ft.Column(buttons, spacing=0, horizontal_alignment=ft.CrossAxisAlignment.START)]
 
 

@@ -1,19 +1,29 @@
-"""The bottom bar (phones) and the rail (wider screens), drawn by the app rather than Flutter's
-NavigationBar and NavigationRail: the bar must show no section as current when the current one is
-not on it (NavigationBar always marks one), labels must never break inside a word at any text
-size (the bar goes icon-only when its labels do not fit; the rail grows to its longest word), and
-the rail scrolls when it is taller than the window. Also the screen's title, sized to fit beside the
-app bar's actions, on two lines in a taller bar when it must."""
+"""The frame around a screen: the app bar, and a bottom bar on narrow screens or a rail on wide ones.
+
+The bar and the rail are drawn by the app rather than Flutter's NavigationBar and NavigationRail:
+the bar must show no section as current when the current one is not on it (NavigationBar always
+marks one), labels must never break inside a word at any text size (the bar goes icon-only when
+its labels do not fit; the rail grows to its longest word), and the rail scrolls when it is taller
+than the window. The screen's title is sized to fit beside the app bar's actions, on two lines in
+a taller bar when it must."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Sequence
 
 import flet as ft
 
+from app.i18n import Translator
+from app.ui.icons import Icons
+from app.ui.sections import BAR, RAIL, Section
 from app.ui.text_width import widest_word_em, word_em
+from app.ui.widgets import FullScreen
+
+NARROW_BELOW = 640  # px: phones get a bottom navigation bar, wider screens a rail
+READING_WIDTH = 760  # px: lines longer than this are hard to read; wider screens leave the rest blank
 
 LABEL_PX = 12  # Material's label size at 100 %
 BAR_LABELS_FROM_PX = 390  # narrower than this, or text larger than 100 %, the bar is icon-only
@@ -119,15 +129,22 @@ def destination(
                         container=True)  # fmt: skip
 
 
-Entry = tuple[ft.IconData, ft.IconData, str, str, bool, Callable]  # icon, selected icon, name, short label, current, click
+@dataclass(frozen=True)
+class Destination:
+    icon: ft.IconData
+    selected_icon: ft.IconData
+    label: str  # the section's name: on the rail, and for screen readers everywhere
+    short: str  # on the phone's bottom bar, where it must fit one line
+    current: bool
+    on_click: Callable
 
 
-def bottom_bar(entries: Sequence[Entry], width: float, scale: float) -> ft.Control:
+def bottom_bar(destinations: Sequence[Destination], width: float, scale: float) -> ft.Control:
     show = bar_shows_labels(width, scale)
     items = [
-        ft.Container(destination(selected_icon if current else icon, label, current, click, shown=short, show_label=show),
-                     expand=True)  # fmt: skip
-        for icon, selected_icon, label, short, current, click in entries
+        ft.Container(destination(d.selected_icon if d.current else d.icon, d.label, d.current, d.on_click,
+                                 shown=d.short, show_label=show), expand=True)  # fmt: skip
+        for d in destinations
     ]
     return ft.Container(
         ft.Row(items, spacing=0, vertical_alignment=ft.CrossAxisAlignment.START),
@@ -137,13 +154,102 @@ def bottom_bar(entries: Sequence[Entry], width: float, scale: float) -> ft.Contr
     )
 
 
-def rail(entries: Sequence[Entry], scale: float, font: str, size_adjust: float) -> ft.Control:
-    width = rail_width([label for _i, _s, label, _short, _c, _f in entries], scale, font, size_adjust)
-    items = [destination(selected_icon if current else icon, label, current, click, width=width)
-             for icon, selected_icon, label, _short, current, click in entries]  # fmt: skip
+def rail(destinations: Sequence[Destination], scale: float, font: str, size_adjust: float) -> ft.Control:
+    width = rail_width([d.label for d in destinations], scale, font, size_adjust)
+    items = [destination(d.selected_icon if d.current else d.icon, d.label, d.current, d.on_click, width=width)
+             for d in destinations]  # fmt: skip
     return ft.Container(
         ft.Column(items, spacing=2, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
         width=width + 8,
         padding=ft.Padding.symmetric(vertical=8),
         key="rail",
     )
+
+
+# The frame ----------------------------------------------------------------------------------
+
+
+def is_narrow(width: float | None) -> bool:
+    return (width or NARROW_BELOW) < NARROW_BELOW
+
+
+def icon_action(icon: ft.IconData, label: str, on_click: Callable) -> ft.Control:
+    """An app-bar icon with a name, given by its icon: a tooltip alone leaves the button nameless
+    to screen readers, and covers the content after a tap."""
+    return ft.IconButton(ft.Icon(icon, semantics_label=label), on_click=on_click)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the frame is drawn for: the language, the text size, the window, and the ways out."""
+
+    tr: Translator
+    text_scale: float
+    width: float | None
+    navigate: Callable[[str], None]
+    quick_exit: Callable[[], None]
+
+    @property
+    def narrow(self) -> bool:
+        return is_narrow(self.width)
+
+    def exit_button(self) -> ft.Control:
+        # The way out points out of the page in the reading direction: mirrored in right-to-left.
+        icon = ft.Icon(Icons.LOGOUT, scale=ft.Scale(scale_x=-1) if self.tr.language.rtl else None)
+        return ft.TextButton(self.tr._("Exit"), icon=icon, on_click=self.quick_exit, key="quick-exit")
+
+    def around(self, screen: ft.Control | FullScreen, section: Section, back: str | None) -> tuple[ft.AppBar, ft.Control]:
+        """The app bar and the body for a screen of `section`; Back to `back` where there is one."""
+        if isinstance(screen, FullScreen):
+            return self.full_screen_bar(screen), screen.content
+        return self.app_bar(section, back), self.body(screen, section)
+
+    def full_screen_bar(self, screen: FullScreen) -> ft.AppBar:
+        """Shown to the patient or handed over: the screen alone, Close where Back would be and
+        Exit where it always is."""
+        return ft.AppBar(
+            leading=ft.TextButton(self.tr._("Close"), icon=Icons.CLOSE, on_click=screen.on_close),
+            leading_width=140,
+            title=ft.Text(screen.title, theme_style=ft.TextThemeStyle.TITLE_LARGE),
+            actions=[self.exit_button()],
+        )
+
+    def app_bar(self, section: Section, back: str | None) -> ft.AppBar:
+        _, language = self.tr._, self.tr.language
+        actions: list[ft.Control] = [icon_action(Icons.SEARCH, _("Search"), lambda: self.navigate("/search"))]
+        if self.narrow:  # the bottom bar has no room for Settings
+            actions.append(icon_action(Icons.SETTINGS_OUTLINED, _("Settings"), lambda: self.navigate("/settings")))
+        # A plain "Exit" on every screen, always last; Shift three times does the same from the keyboard.
+        actions.append(self.exit_button())
+        title = app_bar_title(_(section.label), _("Exit"), language.font, self.text_scale, language.size_adjust,
+                              self.width or NARROW_BELOW, icon_actions=len(actions) - 1, back=back is not None)  # fmt: skip
+        return ft.AppBar(
+            leading=icon_action(Icons.ARROW_BACK, _("Back"), lambda: self.navigate(back)) if back else None,
+            automatically_imply_leading=False,
+            title=ft.Text(_(section.label), size=title.size, max_lines=2, weight=ft.FontWeight.W_500),
+            toolbar_height=title.bar_height,
+            actions=actions,
+        )
+
+    def body(self, screen: ft.Control, section: Section) -> ft.Control:
+        """The screen in its reading area, with the bottom bar below it or the rail beside it."""
+        current = section.parent or section.route
+        destinations = [
+            Destination(s.icon, s.selected_icon, self.tr._(s.label), self.tr.pgettext("bar", s.bar_label or s.label),
+                        s.route == current, partial(self.navigate, s.route))
+            for s in (BAR if self.narrow else RAIL)
+        ]  # fmt: skip
+        area = self.reading_area(screen)
+        if self.narrow:
+            return ft.Column([area, bottom_bar(destinations, self.width or 390, self.text_scale)], expand=True, spacing=0)
+        language = self.tr.language
+        side = rail(destinations, self.text_scale, language.font, language.size_adjust)
+        return ft.Row([side, ft.VerticalDivider(width=1), area], expand=True, spacing=0)
+
+    def reading_area(self, screen: ft.Control) -> ft.Control:
+        body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+        if self.narrow or (self.width or 0) < READING_WIDTH + 2 * 200:
+            return body
+        # On a wide screen the text keeps a readable width, from the start of the line.
+        body.expand, body.width = False, READING_WIDTH
+        return ft.Row([body], expand=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH)

@@ -13,11 +13,11 @@ from app.ui.topic import framing_banner, group_tiles, reveal_opened
 from app.ui.widgets import item_tile, scrolling
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    tr, content, opened = shell.tr, shell.bundle.principles, shell.opened_item()
+def build(ctx: Context) -> ft.Control:
+    tr, content, opened = ctx.tr, ctx.bundle.principles, ctx.opened
 
     def view(item: Principle, is_opened: bool) -> ft.Control:
         extra = []
@@ -30,9 +30,9 @@ def build(shell: Shell) -> ft.Control:
                     color=ft.Colors.PRIMARY,
                 )
             )
-        return item_tile(tr, item, highlighted=is_opened, extra=extra + glossary_links(shell, item.id))
+        return item_tile(tr, item, highlighted=is_opened, extra=extra + glossary_links(ctx, item.id))
 
     groups = [(group, group.items) for group in content.groups]
-    body = scrolling([framing_banner(content.framing, compact=shell.compact), *group_tiles(shell, groups, opened, view=view)], spacing=4)
-    reveal_opened(shell, body, opened)
+    body = scrolling([framing_banner(content.framing, compact=ctx.compact), *group_tiles(ctx, groups, opened, view=view)], spacing=4)
+    reveal_opened(ctx, body, opened)
     return body

@@ -7,25 +7,24 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from app.discretion import idle_reset_seconds
 from app.ui.icons import Icons
 from app.ui.widgets import heading, scrolling, subheading
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    from app.ui.shell import IDLE_RESET_S
-
-    tr = shell.tr
+def build(ctx: Context) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
-    minutes = max(1, round(IDLE_RESET_S / 60))
+    minutes = max(1, round(idle_reset_seconds() / 60))
 
     def para(text: str) -> ft.Text:
         return ft.Text(text, theme_style=ft.TextThemeStyle.BODY_LARGE)
 
     async def reset() -> None:
-        await shell.reset_settings()
+        await ctx.reset_settings()
 
     return scrolling(
         [

@@ -25,34 +25,34 @@ from app.ui.reporting_result import result
 from app.ui.widgets import choices, heading, scrolling, source_line, subheading, verify_banner
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    tr, text = shell.tr, shell.bundle.reporting
+def build(ctx: Context) -> ft.Control:
+    text = ctx.bundle.reporting
     packs, problems = load_packs(), pack_problems()
-    jurisdiction = shell.settings.jurisdiction
+    jurisdiction = ctx.settings.jurisdiction
     if jurisdiction is not None and jurisdiction not in packs and problems:
         raise DataError(list(problems))  # the chosen pack is broken: say where; Settings offers the others
     if jurisdiction not in packs:
-        why = shell.tr._("The reporting rules depend on the country. You can change this later in Settings.")
-        return choose_jurisdiction(shell, why, after=[verify_banner(text.item("rpt_verify_local_law"), full=True)])
+        why = ctx.tr._("The reporting rules depend on the country. You can change this later in Settings.")
+        return choose_jurisdiction(ctx, why, after=[verify_banner(text.item("rpt_verify_local_law"), full=True)])
     pack = packs[jurisdiction]
     unworded = missing_wording(text, {pack.id: pack})
     if unworded:  # `check` names these too; a result would fail on the first of them, so the pack is not used
-        where = display(paths.CONTENT_DIR / shell.tr.language.code / "reporting.yaml")
+        where = display(paths.CONTENT_DIR / ctx.tr.language.code / "reporting.yaml")
         raise DataError([Problem(where, 1, f"missing wording for {item_id!r}, used by the {pack.id!r} reporting rules: "
                                            "they are not used until it is added") for item_id in unworded])  # fmt: skip
-    if shell.visit.reporting is None:
-        shell.visit.reporting = Answers()
-    answers = shell.visit.reporting
+    if ctx.visit.reporting is None:
+        ctx.visit.reporting = Answers()
+    answers = ctx.visit.reporting
     holder = ft.Container(expand=True)
 
     def show(part: str) -> None:
 
         answers.showing = part
         build_part = {"form": form, "capacity": capacity_check, "result": result}[part]
-        holder.content = build_part(shell, text, pack, answers, show)
+        holder.content = build_part(ctx, text, pack, answers, show)
 
     show(answers.showing)
     return holder
@@ -69,8 +69,8 @@ def _note(text: str | None) -> list[ft.Control]:
     return [ft.Text(text, theme_style=ft.TextThemeStyle.BODY_SMALL, color=ft.Colors.ON_SURFACE_VARIANT)]
 
 
-def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
-    tr = shell.tr
+def form(ctx: Context, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
     q = text.item
     blocks: dict[str, ft.Column] = {}
@@ -105,7 +105,7 @@ def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: 
         answers_group = ft.Semantics(content=ft.Column(controls, spacing=6), label=item.title, container=True)
         blocks[question] = ft.Column(
             [ft.Text(item.title, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600), *_note(item.detail),
-             *glossary_links(shell, question), answers_group, mark],
+             *glossary_links(ctx, question), answers_group, mark],
             spacing=6,
             key=question,
         )  # fmt: skip
@@ -141,7 +141,7 @@ def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: 
     )
     controls: list[ft.Control] = [
         verify_banner(text.item("rpt_verify_local_law")),
-        jurisdiction_line(shell, text, pack),
+        jurisdiction_line(ctx, text, pack),
         block("q_rpt_age", [ft.Row([age, ft.Checkbox(label=_("Age unknown"), value=answers.age_unknown,
                                                      on_change=set_unknown)], wrap=True)]),
     ]  # fmt: skip
@@ -156,16 +156,16 @@ def form(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: 
     return scrolling(controls, spacing=14)
 
 
-def jurisdiction_line(shell: Shell, text: ReportingFile, pack: Pack) -> ft.Control:
+def jurisdiction_line(ctx: Context, text: ReportingFile, pack: Pack) -> ft.Control:
     """Where the clinician practises, changed in place: the answers given so far are kept (going to
     Settings would leave the section and forget them)."""
-    _ = shell.tr._
+    _ = ctx.tr._
 
     async def change(pack_id: str | None) -> None:
         if pack_id and pack_id != pack.id:
-            await shell.change_settings(jurisdiction=pack_id)
+            await ctx.change_settings(jurisdiction=pack_id)
 
-    options = {pack_id: jurisdiction_name(shell, pack_id) for pack_id in offered()}
+    options = {pack_id: jurisdiction_name(ctx, pack_id) for pack_id in offered()}
     return ft.Column(
         [ft.Text(_("Rules for:"), theme_style=ft.TextThemeStyle.LABEL_LARGE, weight=ft.FontWeight.W_600),
          choices(options, pack.id, change)],
@@ -174,8 +174,8 @@ def jurisdiction_line(shell: Shell, text: ReportingFile, pack: Pack) -> ft.Contr
     )  # fmt: skip
 
 
-def capacity_check(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
-    tr = shell.tr
+def capacity_check(ctx: Context, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
     group, how = text.group("grp_rpt_capacity"), text.item("cap_how")
     verdict = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, key="capacity-verdict")

@@ -23,7 +23,7 @@ from app.ui.links import glossary_links
 from app.ui.widgets import badge, scrolling, source_line, subheading, verify_banner
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 STATUS_COLORS = {
     Status.must_report: (ft.Colors.ERROR_CONTAINER, ft.Colors.ON_ERROR_CONTAINER),
@@ -61,14 +61,14 @@ def numbers(tr: Translator, text: ReportingFile, directory: Directory, category:
     return lines
 
 
-def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
+def result(ctx: Context, text: ReportingFile, pack: Pack, answers: Answers, show: Callable) -> ft.Control:
     """Status first, then whom to contact, what to do, what is still open, why, and what was entered."""
-    tr = shell.tr
+    tr = ctx.tr
     _ = tr._
     outcome = evaluate(answers.case(pack), pack)
     directory = load_directory()
     rows: list[ft.Control] = [status_card(tr, text, pack, outcome), verify_banner(text.item("rpt_verify_local_law"), full=True),
-                              *glossary_links(shell, "rpt_verify_local_law")]  # fmt: skip
+                              *glossary_links(ctx, "rpt_verify_local_law")]  # fmt: skip
     rows += contacts(tr, text, directory, pack, outcome)
     # Said once, plainly, under the first list of agencies some of which this device has no number for.
     missing = [a for a in sorted(outcome.report_to | outcome.may_also_report_to) if not numbers(tr, text, directory, a, pack)]
@@ -82,19 +82,19 @@ def result(shell: Shell, text: ReportingFile, pack: Pack, answers: Answers, show
     rows += [subheading(_("Steps")), *steps]
 
     if outcome.open:
-        rows += [subheading(_("Still to resolve")), *(still_open(shell, text, directory, pack, answer) for answer in outcome.open)]
+        rows += [subheading(_("Still to resolve")), *(still_open(ctx, text, directory, pack, answer) for answer in outcome.open)]
         if missing and not set(missing) & outcome.report_to:
             rows.append(no_local_numbers(tr, text, directory, pack))
 
-    why = [reason_line(shell, text, pack, reason) for reason in outcome.reasons]
+    why = [reason_line(ctx, text, pack, reason) for reason in outcome.reasons]
     if why or not outcome.open:
         rows += [subheading(_("Why")), *(why or [bullet(_("None of the situations the sources list applies."))])]
 
     rows += entered(tr, text, pack, answers)
 
     def start_again() -> None:
-        shell.visit.reporting = Answers()
-        shell.render()
+        ctx.visit.reporting = Answers()
+        ctx.redraw()
 
     rows.append(
         ft.Row(
@@ -172,9 +172,9 @@ def no_local_numbers(tr: Translator, text: ReportingFile, directory: Directory, 
     return ft.Column(lines, spacing=2, key="no-local-numbers")
 
 
-def still_open(shell: Shell, text: ReportingFile, directory: Directory, pack: Pack, answer: OpenAnswer) -> ft.Control:
+def still_open(ctx: Context, text: ReportingFile, directory: Directory, pack: Pack, answer: OpenAnswer) -> ft.Control:
     """An open answer: what is open, how to resolve it, and whom it would add."""
-    tr = shell.tr
+    tr = ctx.tr
     _ = tr._
     item = worded(text, f"rule_{answer.rule.id}", pack.id)
     lines: list[ft.Control] = []
@@ -193,15 +193,15 @@ def still_open(shell: Shell, text: ReportingFile, directory: Directory, pack: Pa
     return ft.Container(bullet(item.title, lines), key=f"open-{answer.rule.id}")
 
 
-def reason_line(shell: Shell, text: ReportingFile, pack: Pack, reason: FiredRule) -> ft.Control:
+def reason_line(ctx: Context, text: ReportingFile, pack: Pack, reason: FiredRule) -> ft.Control:
     item = worded(text, f"rule_{reason.id}", pack.id)
     lines: list[ft.Control] = []
     if item.detail:
         lines.append(ft.Text(item.detail, theme_style=ft.TextThemeStyle.BODY_MEDIUM))
     if reason.precaution:
-        lines.append(badge(shell.tr._("This aid's own precaution")))
-    lines += glossary_links(shell, f"rule_{reason.id}")
-    lines.append(source_line(shell.tr, item))
+        lines.append(badge(ctx.tr._("This aid's own precaution")))
+    lines += glossary_links(ctx, f"rule_{reason.id}")
+    lines.append(source_line(ctx.tr, item))
     return bullet(item.title, lines)
 
 

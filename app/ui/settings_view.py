@@ -14,27 +14,27 @@ from app.ui.jurisdiction import jurisdiction_name
 from app.ui.widgets import labelled_switch, scrolling, subheading
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    _ = shell.tr._
-    settings = shell.settings
+def build(ctx: Context) -> ft.Control:
+    _ = ctx.tr._
+    settings = ctx.settings
 
     async def on_language(e) -> None:
-        await shell.change_settings(language=e.control.value)
+        await ctx.change_settings(language=e.control.value)
 
     async def on_scale(e) -> None:
-        await shell.change_settings(text_scale=float(e.control.selected[0]))
+        await ctx.change_settings(text_scale=float(e.control.selected[0]))
 
     async def on_jurisdiction(e) -> None:
-        await shell.change_settings(jurisdiction=e.control.value)
+        await ctx.change_settings(jurisdiction=e.control.value)
 
     async def on_theme(e) -> None:
-        await shell.change_settings(theme="dark" if e.control.value else "light")
+        await ctx.change_settings(theme="dark" if e.control.value else "light")
 
     languages = ft.RadioGroup(
-        value=settings.language,
+        value=ctx.tr.language.code,
         on_change=on_language,
         content=ft.Column(
             [ft.Radio(value=code, label=lang.native_name) for code, lang in LANGUAGES.items()], spacing=0
@@ -53,7 +53,7 @@ def build(shell: Shell) -> ft.Control:
         value=settings.jurisdiction,
         on_change=on_jurisdiction,
         content=ft.Column(
-            [ft.Radio(value=pack, label=jurisdiction_name(shell, pack)) for pack in offered()], spacing=0
+            [ft.Radio(value=pack, label=jurisdiction_name(ctx, pack)) for pack in offered()], spacing=0
         ),
     )
     dark = labelled_switch(_("Dark theme"), settings.theme == "dark", on_theme)
@@ -75,22 +75,22 @@ def build(shell: Shell) -> ft.Control:
                 theme_style=ft.TextThemeStyle.BODY_SMALL,
                 color=ft.Colors.ON_SURFACE_VARIANT,
             ),
-            ft.OutlinedButton(_("Privacy"), icon=Icons.LOCK_OUTLINE, on_click=lambda: shell.navigate("/privacy")),
+            ft.OutlinedButton(_("Privacy"), icon=Icons.LOCK_OUTLINE, on_click=lambda: ctx.navigate("/privacy")),
             ft.Divider(),
-            for_your_facility(shell),
+            for_your_facility(ctx),
         ],
         spacing=10,
     )
 
 
-def for_your_facility(shell: Shell) -> ft.Control:
+def for_your_facility(ctx: Context) -> ft.Control:
     """How a facility adds its own services, and what is wrong with its files: folded away, as it is
     for whoever sets the app up, not for the clinician at the bedside."""
     from app.directory import load_directory
     from app.directory.load import local_path
     from app.rules.packs import pack_problems
 
-    tr = shell.tr
+    tr = ctx.tr
     _ = tr._
     directory = load_directory()
     local = sum(1 for entry in directory.entries if entry.source is None)

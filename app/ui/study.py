@@ -13,24 +13,25 @@ from app.content.models import QuizFile
 from app.study import Session, summary_text
 from app.ui.icons import Icons
 from app.ui.topic import framing_banner
+from app.ui.sections import section_of
 from app.ui.widgets import heading, scrolling, source_line, subheading
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 
-def build(shell: Shell) -> ft.Control:
-    quiz = shell.bundle.quiz
-    if shell.visit.case is not None:
+def build(ctx: Context) -> ft.Control:
+    quiz = ctx.bundle.quiz
+    if ctx.visit.case is not None:
         from app.ui.cases import case_screen
 
-        return case_screen(shell)
-    session = shell.visit.study
+        return case_screen(ctx)
+    session = ctx.visit.study
     if session is None:
-        return start_screen(shell, quiz)
+        return start_screen(ctx, quiz)
     if session.finished:
-        return summary_screen(shell, quiz, session)
-    return question_screen(shell, quiz, session)
+        return summary_screen(ctx, quiz, session)
+    return question_screen(ctx, quiz, session)
 
 
 def one_decimal_percent(value: float, language: str) -> str:
@@ -39,13 +40,13 @@ def one_decimal_percent(value: float, language: str) -> str:
     return format_percent(value / 100, format=pattern, locale=language)
 
 
-def begin(shell: Shell, quiz: QuizFile, pool: list[str] | None, size: int | None) -> None:
-    shell.visit.study = Session.draw({item.id: item.answer for item in quiz.grouped_items()}, pool, size)
-    shell.render()
+def begin(ctx: Context, quiz: QuizFile, pool: list[str] | None, size: int | None) -> None:
+    ctx.visit.study = Session.draw({item.id: item.answer for item in quiz.grouped_items()}, pool, size)
+    ctx.redraw()
 
 
-def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
-    tr = shell.tr
+def start_screen(ctx: Context, quiz: QuizFile) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
     study_ids = [item.id for item in quiz.group("grp_quiz_study").items]
     facts = [
@@ -61,18 +62,18 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
                   "Nothing is saved."),
                 theme_style=ft.TextThemeStyle.BODY_LARGE,
             ),
-            framing_banner(quiz.framing, compact=shell.compact),
+            framing_banner(quiz.framing, compact=ctx.compact),
             ft.Row(
                 [
                     ft.FilledButton(_("Start 10 questions"), icon=Icons.PLAY_ARROW,
-                                    on_click=lambda: begin(shell, quiz, None, 10)),
+                                    on_click=lambda: begin(ctx, quiz, None, 10)),
                     ft.OutlinedButton(_("The study's 11 questions"),
-                                      on_click=lambda: begin(shell, quiz, study_ids, None)),
+                                      on_click=lambda: begin(ctx, quiz, study_ids, None)),
                 ],
                 wrap=True,
             ),
             ft.Divider(),
-            *case_list(shell),
+            *case_list(ctx),
             ft.Divider(),
             subheading(_("Did you know?")),
             *facts,
@@ -81,17 +82,17 @@ def start_screen(shell: Shell, quiz: QuizFile) -> ft.Control:
     )  # fmt: skip
 
 
-def case_list(shell: Shell) -> list[ft.Control]:
+def case_list(ctx: Context) -> list[ft.Control]:
     from app.study.cases import CasePlay
 
-    tr = shell.tr
+    tr = ctx.tr
     _ = tr._
-    cases = shell.bundle.cases
+    cases = ctx.bundle.cases
 
     def play(case):
         def start() -> None:
-            shell.visit.case = CasePlay.start(case)
-            shell.render()
+            ctx.visit.case = CasePlay.start(case)
+            ctx.redraw()
 
         return start
 
@@ -105,8 +106,8 @@ def case_list(shell: Shell) -> list[ft.Control]:
     return [subheading(cases.title), ft.Text(intro, theme_style=ft.TextThemeStyle.BODY_MEDIUM), *tiles]
 
 
-def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Control:
-    tr = shell.tr
+def question_screen(ctx: Context, quiz: QuizFile, session: Session) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
     item = quiz.item(session.current)
     number = session.position if session.showing_feedback else session.position + 1
@@ -119,11 +120,11 @@ def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Contro
 
     def choose(given: bool) -> None:
         session.answer(given)
-        shell.render()
+        ctx.redraw()
 
     def proceed() -> None:
         session.next()
-        shell.render()
+        ctx.redraw()
 
     if not session.showing_feedback:
         rows.append(
@@ -163,9 +164,9 @@ def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Contro
     rows.append(source_line(tr, item))
     actions: list[ft.Control] = []
     if item.see_also:
-        section = shell.section_of(item.see_also)
+        section = section_of(item.see_also)
         actions.append(ft.OutlinedButton(_("Open {section}").format(section=_(section.label)),
-                                         icon=section.icon, on_click=lambda: shell.navigate(section.route)))  # fmt: skip
+                                         icon=section.icon, on_click=lambda: ctx.navigate(section.route)))  # fmt: skip
     last_one = session.position == session.total
     actions.append(ft.FilledButton(_("See results") if last_one else _("Next"), icon=Icons.ARROW_FORWARD,
                                    on_click=proceed))  # fmt: skip
@@ -173,17 +174,17 @@ def question_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Contro
     return scrolling(rows, spacing=12)
 
 
-def summary_screen(shell: Shell, quiz: QuizFile, session: Session) -> ft.Control:
-    tr = shell.tr
+def summary_screen(ctx: Context, quiz: QuizFile, session: Session) -> ft.Control:
+    tr = ctx.tr
     _ = tr._
 
     def review() -> None:
-        shell.visit.study = session.review()
-        shell.render()
+        ctx.visit.study = session.review()
+        ctx.redraw()
 
     def again() -> None:
-        shell.visit.study = None
-        shell.render()
+        ctx.visit.study = None
+        ctx.redraw()
 
     rows: list[ft.Control] = [
         heading(summary_text(tr, session.correct, session.total)),

@@ -63,3 +63,20 @@ def build_theme(language: Language, scale: float) -> ft.Theme:
         text_button_theme=ft.TextButtonTheme(style=_focus_ring()),
         icon_button_theme=ft.IconButtonTheme(style=_focus_ring()),
     )
+
+
+def dress_page(page: ft.Page, language: Language, scale: float, dark: bool) -> None:
+    """The page in the language's locale and direction, at the text size, light or dark."""
+    page.locale_configuration = ft.LocaleConfiguration(
+        supported_locales=[ft.Locale(*lang.flutter_locale) for lang in LANGUAGES.values()],
+        current_locale=ft.Locale(*language.flutter_locale),
+    )
+    # The app's direction is its language's, always: a card or patient view in another
+    # language lays itself out inside it, so Exit never changes corner.
+    page.rtl = language.rtl
+    page.theme = page.dark_theme = build_theme(language, scale)
+    page.theme_mode = ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT
+    # Flutter eases from one theme to the next over 200 ms; the first screen was drawn in its
+    # default blue and font, then again in the app's, and each change of setting redraws the
+    # whole screen several times, ~200 ms a frame on one thread. Shown at once instead.
+    page.theme_animation_style = ft.AnimationStyle.no_animation()

@@ -13,7 +13,7 @@ from app.ui.theme import EXPAND
 from app.ui.widgets import item_tile
 
 if TYPE_CHECKING:
-    from app.ui.shell import Shell
+    from app.ui.context import Context
 
 ItemView = Callable[[Item, bool], ft.Control]  # (item, is the opened one) -> tile
 
@@ -61,7 +61,7 @@ def framing_banner(items: Sequence[Item], key: str = "framing", compact: bool = 
 
 
 def group_tiles(
-    shell: Shell,
+    ctx: Context,
     groups: Sequence[tuple[Group, Sequence[Item]]],
     opened: str | None = None,
     expanded: bool = False,
@@ -74,8 +74,8 @@ def group_tiles(
     ~90 ms on the server alone."""
     from app.ui.links import glossary_links
 
-    tr = shell.tr
-    view = view or (lambda item, is_opened: item_tile(tr, item, highlighted=is_opened, extra=glossary_links(shell, item.id)))
+    tr = ctx.tr
+    view = view or (lambda item, is_opened: item_tile(tr, item, highlighted=is_opened, extra=glossary_links(ctx, item.id)))
     tiles = []
     for group, items in groups:
         count = tr.ngettext("{count} item", "{count} items", len(items)).format(count=len(items))
@@ -114,7 +114,7 @@ def group_tiles(
     return tiles
 
 
-def reveal_opened(shell: Shell, body: ft.Column, opened: str | None) -> None:
+def reveal_opened(ctx: Context, body: ft.Column, opened: str | None) -> None:
     """Scroll the item a search result opened into view once the screen is drawn."""
     if not opened:
         return
@@ -122,4 +122,4 @@ def reveal_opened(shell: Shell, body: ft.Column, opened: str | None) -> None:
     async def scroll() -> None:
         await body.scroll_to(scroll_key=ft.ScrollKey(opened), duration=300)
 
-    shell.after_render(scroll)
+    ctx.after_render(scroll)

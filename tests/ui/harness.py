@@ -8,7 +8,7 @@ from typing import AsyncIterator
 
 from app.settings import Settings
 from app.ui.shell import Shell
-from app.visit import CardChoice, Opened, PatientView, Visit
+from app.visit import Back, CardChoice, Opened, PatientView, Visit
 from tests.fake_client import FakeClient
 
 
@@ -16,7 +16,7 @@ def used_visit() -> Visit:
     """A visit where every field holds something entered (tests/test_visit.py checks it stays so)."""
     return Visit(
         reporting=object(), card=CardChoice(language="ar", showing=True), opened=Opened("/guidance", "interp_brief"),
-        child_only=True, patient_language="ar", patient_address="woman", patient_view=PatientView("script"),
+        back=Back("/guidance", "/next"), child_only=True, patient_language="ar", patient_address="woman", patient_view=PatientView("script"),
         search_text="tattoo", search_all_languages=True, study=object(), case=object(),
     )  # fmt: skip
 
