@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:  # the types only: none of these is needed before a section is used
     from app.rules.answers import Answers
     from app.study import Session

@@ -159,3 +159,12 @@ def test_a_finished_study_round_ends_on_leaving_study_and_an_unfinished_one_wait
     assert visit.study is not None  # the summary, while still in Study
     visit.enter("/")
     assert visit.study is None
+
+
+def test_back_returns_where_the_link_or_search_was_on_its_own_route_only():
+    visit = Visit()
+    visit.came_from("/search", "/indicators")
+    visit.enter("/search")
+    assert visit.back_from("/search") == "/indicators" and visit.back_from("/guidance") is None
+    visit.enter("/guidance")  # a result opened elsewhere: this Back is done with
+    assert visit.back_from("/search") is None and visit.back is None

@@ -27,7 +27,7 @@ from pathlib import Path
 _UI = Path(__file__).parent
 _NAME = re.compile(r"\bft\.([A-Z]\w+)")
 # What Home and the shell around it are built from.
-FIRST_SCREEN = ("shell", "sections", "home", "widgets", "theme", "icons", "settings_store")
+FIRST_SCREEN = ("shell", "guard", "navigation", "sections", "home", "widgets", "theme", "icons", "settings_store")
 # Long enough for the browser to paint the first screen (0.1-0.2 s here), short enough to be
 # done before a person has read it and chosen where to go.
 PAUSE_S = 0.4
