@@ -145,9 +145,12 @@ class Shell(Guard):
         except DataError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
         frame = Frame(self.tr, self.settings.text_scale, self.page.width, self.navigate, self.quick_exit)
-        self.view.appbar, body = frame.around(screen, section, self._back_route(section))
-        self.view.navigation_bar = None
-        self.view.controls = [self.listening(body)]
+        bar, body = frame.around(screen, section, self._back_route(section))
+        # The bar sits inside the key listener, not in the view's app-bar slot: the listener holds
+        # the focus as a screen opens, and Tab goes on from it in reading order, so Exit is among
+        # the first stops rather than after every control of the page (issue 27).
+        self.view.appbar, self.view.navigation_bar = None, None
+        self.view.controls = [self.listening(ft.Column([bar, body], expand=True, spacing=0))]
         self.page.update()
         for action in self._after_render:
             self.page.run_task(action)

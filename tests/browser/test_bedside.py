@@ -155,6 +155,8 @@ def test_screen_titles_are_whole_and_as_large_as_the_text_size_allows(app, langu
         title = navigation.app_bar_title(label, tr._("Exit"), lang.font, 1.6, lang.size_adjust, width, icons, back)
         box = app.box(app.page.get_by_text(label, exact=True).first)
         exit_box = app.box(app.button(tr._("Exit")))
+        search = app.box(app.button(tr._("Search")))  # the icons keep their 40 px as the text grows
+        assert search["width"] >= 40 and search["height"] >= 40, (section.route, search)
         bar_bottom = 2 * (exit_box["y"] + exit_box["height"] / 2)  # Exit sits in the middle of the bar
         widest, whole = app.page.evaluate(TITLE_MEASURE, [label, title.size, lang.rtl])
         lines = 1 if whole <= box["width"] + 1 else 2

@@ -55,3 +55,30 @@ def test_the_focused_button_has_a_ring_that_stands_out(app, theme):
         changed = [dy for dy in range(-2, 5)
                    if contrast(focused.getpixel((x, int(box["y"]) + dy)), unfocused.getpixel((x, int(box["y"]) + dy))) >= 3]  # fmt: skip
         assert len(changed) >= 2, (theme, fraction, changed)
+
+
+def focused_name(app: App) -> str:
+    app.next_frames()  # the page's focus follows Flutter's a frame later
+    return app.page.evaluate("document.activeElement && (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent) || ''")
+
+
+@pytest.mark.parametrize(("language", "route"), [("en", "/"), ("ar", "/"), ("es", "/next")])
+def test_exit_is_among_the_first_tab_stops(app, language, route):
+    """Exit before the navigation and the page, as GOV.UK puts it (WCAG 2.4.3): at most the app
+    bar's other buttons (Back, Search, Settings) come first, in the reading direction."""
+    from app.i18n import Translator
+
+    _ = Translator(language)._
+    app.use_language(language).open(route)
+    app.see(_("Exit"))
+    stops = []
+    for _press in range(4):
+        app.page.keyboard.press("Tab")
+        stops.append(focused_name(app))
+        if _("Exit") in stops[-1]:
+            break
+    assert _("Exit") in stops[-1], f"the first {len(stops)} stops were {stops}"
+    assert all(any(_(name) in stop for name in ("Back", "Search", "Settings")) for stop in stops[:-1]), stops
+    app.page.keyboard.press("Enter")  # Exit from the keyboard, as from a tap
+    app.gone(app.button(_("Exit")))
+    assert app.page.title() == _("Clock")

@@ -20,7 +20,7 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 def exit_is_last(shell) -> bool:
-    actions = shell.view.appbar.actions
+    actions = next(control for control in walk(shell.view) if isinstance(control, ft.AppBar)).actions
     return isinstance(actions[-1], ft.TextButton) and actions[-1].key == "quick-exit"
 
 
