@@ -27,12 +27,16 @@ def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def focused_name(app: App) -> str:
+    app.next_frames()  # the page's focus follows Flutter's a frame later
+    return app.page.evaluate("document.activeElement && (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent) || ''")
+
+
 def tab_to(app: App, label: str, presses: int = 80) -> None:
     """Press Tab, as a keyboard user does, until the named control has the focus."""
     for _ in range(presses):
         app.page.keyboard.press("Tab")
-        focused = app.page.evaluate("document.activeElement && (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent)")
-        if focused and label in focused:
+        if label in focused_name(app):
             return
     raise AssertionError(f"{label!r} never took the focus in {presses} presses of Tab")
 
@@ -55,11 +59,6 @@ def test_the_focused_button_has_a_ring_that_stands_out(app, theme):
         changed = [dy for dy in range(-2, 5)
                    if contrast(focused.getpixel((x, int(box["y"]) + dy)), unfocused.getpixel((x, int(box["y"]) + dy))) >= 3]  # fmt: skip
         assert len(changed) >= 2, (theme, fraction, changed)
-
-
-def focused_name(app: App) -> str:
-    app.next_frames()  # the page's focus follows Flutter's a frame later
-    return app.page.evaluate("document.activeElement && (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent) || ''")
 
 
 @pytest.mark.parametrize(("language", "route"), [("en", "/"), ("ar", "/"), ("es", "/next")])

@@ -27,7 +27,7 @@ def test_the_patient_view_shows_only_what_is_said_to_the_patient(app, ui, patien
     if patient == "ar":
         app.choose(_("A woman"))
     else:  # in Spanish «usted» is the same to everyone: the choice would change nothing, so it is not offered
-        app.see(_("Patient's language"))
+        app.see(theirs.script[0].title)  # the choice has been applied: its lines are in Spanish
         assert app.text(_("Speak to the patient as")).count() == 0
     app.button(_("Show to the patient")).first.click()  # the "Say this first" lines
 
