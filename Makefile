@@ -29,11 +29,12 @@ desktop: setup compile cache bytecode
 FAST := -m "not browser and not desktop" -n auto
 
 ## Every test: the fast tier on every core, then the desktop window and the real app in headless
-## Chromium (one server and one browser, in order).
+## Chromium on two workers (each its own server and browser): a browser test mostly waits on
+## frames and round trips, so two at once share the two cores well.
 test: setup compile cache bytecode
 	bash scripts/ensure-test-tools
 	$(PY) -m pytest $(FAST) $(PYTEST_ARGS)
-	$(PY) -m pytest -m "browser or desktop" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "browser or desktop" -n 2 $(PYTEST_ARGS)
 
 ## The whole suite with a CPU hog on one core beside it (stress-ng), as on a busy machine: no test
 ## may rely on an idle one.

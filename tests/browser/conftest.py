@@ -61,6 +61,9 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
+    # The tier runs on two workers (Makefile): the long tests go first, so that neither worker is
+    # left with one of them at the end while the other has finished.
+    items.sort(key=lambda item: not item.get_closest_marker("long"))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -33,6 +33,7 @@ def typed(app: App, field, text: str, received: list[str]) -> str | None:
     return None
 
 
+@pytest.mark.long
 @pytest.mark.both_viewports  # issue 27: 30 tries per field and per layout (desktop lost most)
 def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
     received = app.record_changes()
@@ -55,6 +56,7 @@ def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
     assert lost == [], f"{len(lost)} of {TRIES} lost a key: {lost}"
 
 
+@pytest.mark.long
 @pytest.mark.both_viewports  # issue 27: 30 tries per field and per layout (desktop lost most)
 def test_the_age_takes_every_key_typed_right_after_the_tap(app):
     received = app.record_changes()
@@ -92,6 +94,7 @@ def centres(browser, app_url: str, viewport: str) -> dict[str, tuple[float, floa
     return places
 
 
+@pytest.mark.long
 def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
     """Without the tree, Flutter makes the field's <input> and focuses it while the browser is
     still handling the tap's own pointer event (pointerdown for a mouse; pointerup for a touch,
