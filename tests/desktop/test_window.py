@@ -15,6 +15,7 @@ from tests.desktop.harness import poll
 pytestmark = pytest.mark.desktop
 
 ARABIC_FONT = ASSETS_DIR / "fonts" / "NotoSansArabic-Regular.ttf"
+ENGLISH_FONT = ASSETS_DIR / "fonts" / "NotoSans-Regular.ttf"
 HOME_AR = "الرئيسية"
 
 
@@ -39,6 +40,11 @@ def test_without_the_bundled_fonts_the_check_fails(desktop):
         assert not match.ok, match
 
 
+def english_title(shot, title: str):
+    """The app bar's title at its left end in English, set at the theme's title size."""
+    return check_text(shot, (0, 4, 400, 52), title, str(ENGLISH_FONT), 22)
+
+
 def test_a_setting_is_stored_as_text_and_read_after_a_restart(desktop, tmp_path):
     home = tmp_path / "home"
     with desktop(home) as app:
@@ -46,16 +52,19 @@ def test_a_setting_is_stored_as_text_and_read_after_a_restart(desktop, tmp_path)
         app.wait_rendered()
         app.click(60, 440)  # the rail's "Next steps" (left side in English)
         chooser = app.wait_rendered()  # first use: "Where do you practise?"
+        assert english_title(chooser, "Next steps").ok, english_title(chooser, "Next steps")
         app.click(300, 380)  # "Another country"
         poll(lambda: app.stored().get("jurisdiction") == "generic", "the jurisdiction stored")
         assert all(isinstance(value, str) for value in app.stored().values())
     with desktop(home) as app:
         app.wait_window("Care Reference")
-        app.wait_rendered()
+        assert english_title(app.wait_rendered(), "Home").ok  # a restart opens at Home
         app.click(60, 440)
         shown = app.wait_rendered()
-        # Asked only once: with the stored answer the wizard opens instead of the chooser.
-        assert ImageChops.difference(chooser, shown).getbbox() is not None
+        # Asked only once: Next steps opens on the wizard, with the stored answer, not the chooser.
+        assert english_title(shown, "Next steps").ok, english_title(shown, "Next steps")
+        below_the_bar = (100, 56, 840, 720)
+        assert ImageChops.difference(chooser.crop(below_the_bar), shown.crop(below_the_bar)).getbbox() is not None
 
 
 def test_three_shifts_leave_for_the_clock_and_closing_the_window_ends_the_app(desktop):
