@@ -16,7 +16,7 @@ from pathlib import Path
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 from uvicorn.protocols.utils import get_remote_addr
 
-from app.web.limits import Limits, OncePerInterval
+from app.web.limits import Limits, OncePerInterval, forwarded_client
 from app.web.policy import SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,11 @@ class BoundedHttpProtocol(HttpToolsProtocol):
       connection from this protocol (which then never sees connection_lost) to the WebSocket's;
     - the request line and headers must arrive within `header_timeout` of connecting (or, on a
       kept-alive connection, of the request's first byte), and within `max_header_bytes` (431);
-    - the 400/431 this layer sends itself carry SECURITY_HEADERS (the ASGI middleware never sees them).
+    - the 400/431 this layer sends itself carry SECURITY_HEADERS (the ASGI middleware never sees them);
+    - behind a trusted proxy (limits.trusted_proxies) a connection counts for the client the proxy
+      forwards, known only once the headers are read: `per_client` is then checked there, and a
+      request over it answered 429 (with SECURITY_HEADERS), a WebSocket over it not upgraded. The
+      WebSocket protocol an upgrade hands the connection to is counted for that client too.
 
     Built by uvicorn for each connection: pass functools.partial(BoundedHttpProtocol, limits=...)."""
 
@@ -114,23 +118,44 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         self.refused = False
         self.header_timer: asyncio.TimerHandle | None = None
         self.header_bytes = 0
+        self.peer = ""
+        self.over_limit = False
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         client = get_remote_addr(transport)
-        host = client[0] if client else ""
+        self.peer = client[0] if client else ""
         reason = None
         if len(self.connections) >= self.limits.total:
             reason, key = f"the server holds {len(self.connections)} connections", "*"
-        elif sum(1 for c in self.connections if (getattr(c, "client", None) or ("",))[0] == host) >= self.limits.per_client:
-            reason, key = f"{host} holds {self.limits.per_client} connections", host
+        elif not self.via_proxy and self._held_by(self.peer) >= self.limits.per_client:
+            reason, key = f"{self.peer} holds {self.limits.per_client} connections", self.peer
         if reason:
             self.refused = True
             transport.abort()  # nothing read, nothing buffered, no task
-            if _refusal_logged(key):
-                log.warning("Refusing connections: %s (logged once a minute)", reason)
+            _log_refusal(key, reason)
             return
         super().connection_made(transport)
         self._start_header_timer()
+
+    @property
+    def via_proxy(self) -> bool:
+        return self.peer in self.limits.trusted_proxies
+
+    def _held_by(self, address: str) -> int:
+        """Connections (HTTP and WebSocket) counted for `address`, this one left out."""
+        return sum(1 for c in self.connections if c is not self and (getattr(c, "client", None) or ("",))[0] == address)
+
+    def _count_forwarded_client(self) -> bool:
+        """Behind a trusted proxy: count this connection for the client it forwards; whether that
+        client already holds `per_client` others. (Each request, as a proxy may reuse a connection.)"""
+        if not self.via_proxy:
+            return False
+        address = forwarded_client(self.headers, self.limits.trusted_proxies) or self.peer
+        self.client = (address, 0)
+        over = self._held_by(address) >= self.limits.per_client
+        if over:
+            _log_refusal(address, f"{address} (through the proxy) holds {self.limits.per_client} connections")
+        return over
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self.refused:
@@ -154,7 +179,23 @@ class BoundedHttpProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._cancel_header_timer()
         self.header_bytes = 0
-        super().on_headers_complete()
+        self.over_limit = self._count_forwarded_client()
+        if not self.over_limit:
+            return super().on_headers_complete()
+        # uvicorn answers its own concurrency limit the same way: another ASGI app for this request.
+        app, self.app = self.app, _too_many_connections
+        try:
+            super().on_headers_complete()
+        finally:
+            self.app = app
+
+    def handle_websocket_upgrade(self) -> None:
+        if self.over_limit:
+            self._send_refusal(429, "Too many connections from one address.")
+            return
+        super().handle_websocket_upgrade()
+        # The WebSocket protocol took the peer's address (the proxy's): count it for the client.
+        self.transport.get_protocol().client = self.client
 
     def send_400_response(self, msg: str) -> None:
         self._send_refusal(400, msg)
@@ -183,3 +224,17 @@ class BoundedHttpProtocol(HttpToolsProtocol):
         self.header_timer = None
         if not self.transport.is_closing():
             self.transport.abort()
+
+
+def _log_refusal(key: str, reason: str) -> None:
+    if _refusal_logged(key):
+        log.warning("Refusing connections: %s (logged once a minute)", reason)
+
+
+async def _too_many_connections(scope, receive, send) -> None:
+    """The answer to a request over the per-client bound behind a proxy (which relays it)."""
+    body = b"Too many connections from one address."
+    headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in SECURITY_HEADERS.items()]
+    headers += [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": 429, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

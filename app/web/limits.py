@@ -1,11 +1,13 @@
 """Bounds at the HTTP layer, below the ASGI app: connections per client address and in all,
 request headers' time and size (enforced by app.web.internals.BoundedHttpProtocol, which hooks into
-uvicorn's own protocol), and the open-files limit (issues 31 and 33)."""
+uvicorn's own protocol), and the open-files limit (issues 31 and 33). Behind a reverse proxy the
+client address is the one the proxy forwards, believed only from a configured proxy (issue 30)."""
 
 from __future__ import annotations
 
 import asyncio
 import errno
+import ipaddress
 import logging
 import math
 import os
@@ -17,7 +19,8 @@ log = logging.getLogger(__name__)
 HEADER_TIMEOUT_S = 10.0  # CARE_REFERENCE_HEADER_TIMEOUT_SECONDS: from connecting to the headers' end
 MAX_HEADER_BYTES = 64 * 1024  # request line and headers; browsers send under 8 KB
 # CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT. A browser holds about 6 HTTP connections and one
-# WebSocket per tab; behind a reverse proxy every clinician shares the proxy's address: raise it.
+# WebSocket per tab. Behind a reverse proxy every connection comes from the proxy's address: name
+# the proxy in CARE_REFERENCE_TRUSTED_PROXY and each clinician is counted by the address it forwards.
 MAX_CONNECTIONS_PER_CLIENT = 64
 MAX_CONNECTIONS = 1000  # CARE_REFERENCE_MAX_CONNECTIONS; never more than the open-files limit allows
 FILES_RESERVED = 100  # files kept for the app itself (content, static files, logs) under the limit
@@ -32,6 +35,9 @@ class Limits:
     max_header_bytes: int = MAX_HEADER_BYTES
     per_client: int = MAX_CONNECTIONS_PER_CLIENT
     total: int = MAX_CONNECTIONS
+    # The reverse proxies whose X-Forwarded-For / X-Real-IP name the client (CARE_REFERENCE_TRUSTED_PROXY,
+    # comma-separated IP addresses). None by default: anyone can send those headers.
+    trusted_proxies: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls, file_limit: int | None = None) -> Limits:
@@ -43,7 +49,50 @@ class Limits:
             header_timeout=float(env.get("CARE_REFERENCE_HEADER_TIMEOUT_SECONDS", HEADER_TIMEOUT_S)),
             per_client=int(env.get("CARE_REFERENCE_MAX_CONNECTIONS_PER_CLIENT", MAX_CONNECTIONS_PER_CLIENT)),
             total=total,
+            trusted_proxies=trusted_proxies(env.get("CARE_REFERENCE_TRUSTED_PROXY", "")),
         )
+
+
+class NotAnAddress(ValueError):
+    """CARE_REFERENCE_TRUSTED_PROXY names something that is not an IP address."""
+
+
+def trusted_proxies(setting: str) -> frozenset[str]:
+    """The proxies named in `setting`, each an IP address: a host name would be resolved at every
+    connection, and a range would trust more machines than the one proxy meant."""
+    addresses = set()
+    for item in filter(None, (part.strip() for part in setting.split(","))):
+        try:
+            addresses.add(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise NotAnAddress(f"CARE_REFERENCE_TRUSTED_PROXY: {item!r} is not an IP address") from None
+    return frozenset(addresses)
+
+
+def forwarded_client(headers: list[tuple[bytes, bytes]], proxies: frozenset[str]) -> str | None:
+    """The client a trusted proxy forwards for: X-Forwarded-For read from the right, the first
+    address not itself a trusted proxy (as uvicorn's ProxyHeadersMiddleware reads it; entries further
+    left were written by the client and prove nothing), else X-Real-IP. None when neither names an
+    IP address."""
+    forwarded: list[str] = []
+    real_ip = None
+    for name, value in headers:
+        if name == b"x-forwarded-for":
+            forwarded += value.decode("latin-1").split(",")
+        elif name == b"x-real-ip":
+            real_ip = value.decode("latin-1")
+    for entry in reversed(forwarded):
+        address = _address(entry)
+        if address not in proxies:  # the first entry a trusted proxy did not write decides
+            return address or _address(real_ip or "")
+    return _address(real_ip or "")
+
+
+def _address(text: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
 
 
 class OncePerInterval:

@@ -31,9 +31,11 @@ lifespan, FletStaticFiles for the client and the assets, FletApp for each WebSoc
 12. request headers fit in MAX_HEADER_BYTES (431), and the HTTP layer's own refusals (400 for a
    malformed request, 431) carry the security headers too;
 13. the open-files limit is raised to the hard limit, and running out of files logs one line,
-   not a traceback a second (issue 31).
+   not a traceback a second (issue 31);
+14. X-Forwarded-For / X-Real-IP / X-Forwarded-Proto believed only from the proxies named in
+   CARE_REFERENCE_TRUSTED_PROXY, none by default (uvicorn's default trusts 127.0.0.1), issue 30.
 
-Items 2 and 4 are app.web.middleware, 5 and 8 app.web.sockets, 11 to 13 app.web.limits.
+Items 2 and 4 are app.web.middleware, 5 and 8 app.web.sockets, 11 to 14 app.web.limits.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ from flet_web.fastapi import FletStaticFiles
 from app.discretion import idle_reset_seconds
 from app.web import client_patches
 from app.web.internals import BoundedHttpProtocol, VersionChanged, check_versions
-from app.web.limits import Limits, install_loop_exception_handler, raise_file_limit
+from app.web.limits import Limits, NotAnAddress, install_loop_exception_handler, raise_file_limit
 from app.web.middleware import SecurityHeaders, TrustedHost
 from app.web.policy import SECURITY_HEADERS
 from app.web.sockets import FletSocket
@@ -189,7 +191,10 @@ def serve(
         check_versions()
     except VersionChanged as error:
         raise SystemExit(str(error)) from None
-    limits = Limits.from_env(raise_file_limit())
+    try:
+        limits = Limits.from_env(raise_file_limit())
+    except NotAnAddress as error:
+        raise SystemExit(str(error)) from None
     url = f"http://{'127.0.0.1' if host in ('', '0.0.0.0', '::') else host}:{port}/"
     startup = [lambda: install_loop_exception_handler(asyncio.get_running_loop())]
     if open_browser:  # what ft.run does on a machine with a display (flet/app.py:237-238)
@@ -197,11 +202,19 @@ def serve(
 
         startup.append(lambda: open_in_browser(url))
     app = build_app(main, assets_dir=assets_dir, on_startup=startup, **build_kwargs)
-    config = uvicorn.Config(
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(uvicorn_config(app, host, port, limits, log_level)).run()
+
+
+def uvicorn_config(app, host: str, port: int, limits: Limits, log_level: str = "warning") -> uvicorn.Config:
+    return uvicorn.Config(
         app,
         host=host,
         port=port,
         http=functools.partial(BoundedHttpProtocol, limits=limits),
+        # The client's address and scheme from X-Forwarded-* only when a trusted proxy sends them.
+        proxy_headers=bool(limits.trusted_proxies),
+        forwarded_allow_ips=sorted(limits.trusted_proxies),
         ws="websockets-sansio",  # as flet_web/fastapi/serve_fastapi_web_app.py
         ws_per_message_deflate=False,  # a 15.5 KB frame inflated to 1.24 GB (issue 33)
         ws_max_size=WS_MAX_MESSAGE_BYTES,
@@ -210,5 +223,3 @@ def serve(
         server_header=False,
         timeout_graceful_shutdown=5,  # backstop: never hang on a stuck connection at shutdown
     )
-    with contextlib.suppress(KeyboardInterrupt):
-        uvicorn.Server(config).run()
