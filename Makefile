@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Serve the app at http://$(HOST):$(PORT)/ — offline, nothing fetched at run time.
+## Serve the app at http://$(HOST):$(PORT)/ — offline, nothing fetched at run time. WORKERS=N
+## serves it from N processes behind Debian's nginx (README: "Serving a facility"); Ctrl+C stops all.
 run: setup compile cache bytecode
-	$(PY) -m app --host $(HOST) --port $(PORT)
+	$(if $(WORKERS),$(PY) -m app.facility --workers $(WORKERS),$(PY) -m app) --host $(HOST) --port $(PORT)
 
 ## The app in a desktop window of Flet's own client (Flet downloads it on first use; set
 ## FLET_VIEW_PATH to use one already on the machine). Closing the window ends the app.
