@@ -100,13 +100,13 @@ http {{
             proxy_send_timeout {SOCKET_TIMEOUT};
         }}
 
-        # No process answers (all restarting): a plain message with the app's own headers.
-        error_page 502 503 504 @unavailable;
-        location @unavailable {{
-{_security_headers(indent=12)}
-            default_type text/plain;
-            return 503 "Care Reference is restarting. Try again in a moment.\\n";
-        }}
+        # nginx's own answers carry the app's headers too: a request it refuses (two Host headers,
+        # a malformed line), and no process answering (all restarting).
+        # (URIs, not named locations: a request line nginx could not read cannot go to a named one.)
+        error_page 400 /.care-reference-refused;
+        error_page 502 503 504 /.care-reference-unavailable;
+{_own_answer("/.care-reference-refused", 400, "Bad request.")}
+{_own_answer("/.care-reference-unavailable", 503, "Care Reference is restarting. Try again in a moment.")}
     }}
 }}
 """
@@ -143,6 +143,7 @@ def _listen(facility: Facility) -> str:
     )
 
 
-def _security_headers(indent: int) -> str:
-    pad = " " * indent
-    return "\n".join(f'{pad}add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS.items())
+def _own_answer(location: str, status: int, text: str) -> str:
+    headers = "\n".join(f'            add_header {name} "{value}" always;' for name, value in SECURITY_HEADERS.items())
+    return (f"        location = {location} {{\n            internal;\n{headers}\n            default_type text/plain;\n"
+            f'            return {status} "{text}\\n";\n        }}')  # fmt: skip

@@ -190,12 +190,13 @@ class Run:
 
     def _serve(self) -> int:
         count = len(self.processes)
-        print(f"Starting {count} processes of Care Reference behind nginx (run folder: {self.facility.run_dir})", flush=True)
+        processes = "process" if count == 1 else "processes"
+        print(f"Starting {count} {processes} of Care Reference behind nginx (run folder: {self.facility.run_dir})", flush=True)
         for app in self.processes:
             print(f"  process {app.number}: 127.0.0.1:{app.port}, log {app.log}", flush=True)
         took = self.start()
         pids = ", ".join(str(app.process.pid) for app in self.processes)
         scheme = "https" if self.facility.tls else "http"
-        print(f"Care Reference is being served at {scheme}://{self.facility.listen}/ by {count} processes "
+        print(f"Care Reference is being served at {scheme}://{self.facility.listen}/ by {count} {processes} "
               f"(pids {pids}) behind nginx, ready in {took:.1f} s (Ctrl+C stops them all)", flush=True)  # fmt: skip
         return self.watch()
