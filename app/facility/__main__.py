@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep each browser on one process by a cookie nginx sets (default), or by its address alone")  # fmt: skip
     parser.add_argument("--tls-certificate", type=Path, help="the facility's certificate (PEM, with its chain): nginx then speaks HTTPS")
     parser.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
+    parser.add_argument("--app-user", help="run the app's processes as this user (when started as root, say for port 443)")
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--tls-certificate and --tls-key go together")
     host = f"[{args.host}]" if ":" in args.host else args.host
     try:
-        run = Run.plan(args.workers, f"{host}:{args.port}", args.run_dir, sticky=args.sticky,
+        run = Run.plan(args.workers, f"{host}:{args.port}", args.run_dir, args.app_user, sticky=args.sticky,
                        tls_certificate=args.tls_certificate, tls_key=args.tls_key)  # fmt: skip
     except CannotServe as error:
         print(f"Care Reference cannot serve: {error}", file=sys.stderr)

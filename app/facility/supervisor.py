@@ -50,6 +50,19 @@ def answers(url: str) -> bool:
         return False
 
 
+def as_user(user: str | None) -> dict:
+    """Popen's arguments to run as `user` with its own group and none of the caller's (root's)."""
+    if user is None:
+        return {}
+    import pwd  # here: Windows has none, and needs none without --app-user
+
+    try:
+        entry = pwd.getpwnam(user)
+    except KeyError:
+        raise CannotServe(f"There is no user {user!r} (--app-user).") from None
+    return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+
+
 @dataclass
 class AppProcess:
     number: int
@@ -58,7 +71,7 @@ class AppProcess:
     process: subprocess.Popen | None = None
     started_at: float = 0.0
 
-    def start(self, env: dict[str, str]) -> None:
+    def start(self, env: dict[str, str], user: str | None = None) -> None:
         with open(self.log, "a") as output:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "app", "--host", "127.0.0.1", "--port", str(self.port)],
@@ -67,6 +80,7 @@ class AppProcess:
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl+C reaches the supervisor only, which stops all in order
+                **as_user(user),  # started as root (for port 443): the app need not stay root
             )
         self.started_at = time.monotonic()
 
@@ -80,16 +94,17 @@ class Run:
     facility: Facility
     nginx: str
     processes: list[AppProcess] = field(default_factory=list)
+    app_user: str | None = None
     nginx_process: subprocess.Popen | None = None
     stopping: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
-    def plan(cls, workers: int, listen: str, run_dir: Path, **options) -> Run:
+    def plan(cls, workers: int, listen: str, run_dir: Path, app_user: str | None = None, **options) -> Run:
         run_dir.mkdir(parents=True, exist_ok=True)
         ports = [free_loopback_port() for _ in range(workers)]
         facility = Facility(listen=listen, app_ports=tuple(ports), run_dir=run_dir, **options)
         processes = [AppProcess(n, port, run_dir / f"app-{n}.log") for n, port in enumerate(ports, 1)]
-        return cls(facility, find_nginx(), processes)
+        return cls(facility, find_nginx(), processes, app_user)
 
     def app_env(self) -> dict[str, str]:
         pythonpath = os.pathsep.join(filter(None, (str(paths.ROOT), os.environ.get("PYTHONPATH"))))
@@ -101,7 +116,10 @@ class Run:
         started = time.monotonic()
         env = self.app_env()
         for app in self.processes:
-            app.start(env)
+            try:
+                app.start(env, self.app_user)
+            except PermissionError as error:  # another user: it must be able to read the app and its Python
+                raise CannotServe(f"Cannot start the app{' as ' + self.app_user if self.app_user else ''}: {error}") from None
         deadline = started + START_TIMEOUT_S
         waiting = list(self.processes)
         while waiting:
@@ -157,7 +175,7 @@ class Run:
                 if code is not None and time.monotonic() - app.started_at >= RESTART_INTERVAL_S:
                     print(f"Process {app.number} (port {app.port}) exited with code {code}: starting it again "
                           f"(its browsers went to the others; see {app.log}).", file=sys.stderr, flush=True)  # fmt: skip
-                    app.start(self.app_env())
+                    app.start(self.app_env(), self.app_user)
         return 0
 
     def stop(self) -> None:

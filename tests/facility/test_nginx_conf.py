@@ -92,3 +92,9 @@ def test_a_certificate_without_its_key_is_refused(capsys):
     with pytest.raises(SystemExit):
         main(["--workers", "2", "--tls-certificate", "cert.pem"])
     assert "--tls-certificate and --tls-key go together" in capsys.readouterr().err
+
+
+def test_an_unknown_app_user_is_said_not_raised():
+    with pytest.raises(supervisor.CannotServe, match="no user 'no-such-user'"):
+        supervisor.as_user("no-such-user")
+    assert supervisor.as_user(None) == {}
