@@ -111,6 +111,8 @@ def process_for(run: Run, cookie: str) -> int:
 
 
 def cookie_for_each_process(run: Run) -> dict[int, str]:
+    # From a quiet start: sockets an earlier test left are closing, which would hide a probe's.
+    wait_for(lambda: all(established(port) == 0 for port in run.ports), "no socket held on any process", timeout=20)
     found: dict[int, str] = {}
     for n in range(40):  # consistent hashing spreads keys about evenly: a few tries find both
         found.setdefault(process_for(run, f"probe-{n}"), f"probe-{n}")
