@@ -36,7 +36,7 @@ WATCH_TEXT = """(text) => { window.__shown = new Promise((resolve, reject) => {
 # transferFromImageBitmap; the accessibility tree is updated while the frame is built, before it
 # is drawn, which on one thread took 160-200 ms more for a full screen of the app
 # (bench/README.md). A timestamp per frame, nothing copied: the timing is not disturbed.
-WATCH_FRAMES = """() => { const frames = [], waiting = [];
+WATCH_FRAMES = """() => { const frames = window.__frames = [], waiting = [];
     const present = ImageBitmapRenderingContext.prototype, transfer = present.transferFromImageBitmap;
     present.transferFromImageBitmap = function (bitmap) {
         const result = transfer.call(this, bitmap), now = performance.now();
