@@ -10,7 +10,7 @@ from served import APP, WATCH_FRAMES, chromium, click_centre, serve
 
 from tests.browser.driver import desktop_app
 
-RUNS = 9
+RUNS = 5
 WATCH_TITLE = """() => { window.__exitDone = new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
         if (document.title === "Clock") { observer.disconnect(); resolve(performance.now()); }

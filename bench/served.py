@@ -88,7 +88,7 @@ class Served:
 
 
 @contextmanager
-def serve(command: list[str]):
+def serve(command: list[str], **env: str):
     """Start the server from an unrelated directory and return as soon as it answers HTTP."""
     port = free_port()
     with tempfile.TemporaryDirectory() as cwd:
@@ -96,7 +96,7 @@ def serve(command: list[str]):
         process = subprocess.Popen(
             [*command, "--port", str(port)],
             cwd=cwd,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={**os.environ, "PYTHONPATH": str(ROOT), **env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

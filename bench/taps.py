@@ -27,7 +27,7 @@ from figures import figure, show
 from served import APP, ROOT, WATCH_FRAMES, WATCH_TEXT, chromium, click_centre, serve
 from tests.browser.driver import desktop_app
 
-RUNS = 6
+RUNS = 5
 LAUNCHER = [APP[0], str(ROOT / "bench" / "launcher.py")]
 TWIN = ["bench/tap_twin.py"]
 # In the page from its first script: every WebSocket message in and out, its page time and size.
