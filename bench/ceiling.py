@@ -21,7 +21,7 @@ from tests.server.raw import navigate, registered
 P95_LIMIT_MS = 500
 STEPS = (10, 20, 40, 60, 80, 100, 130, 160)
 MEASURE_S = 10.0
-BUDGET_S = 45.0  # run inside the memory benchmark's idle minute (bench/run.py)
+BUDGET_S = 70.0  # run inside the memory benchmark's idle minute (bench/run.py)
 ROUTES = ["/indicators", "/care", "/asking", "/guidance", "/next", "/contacts", "/study", "/glossary", "/"]
 
 
@@ -70,6 +70,8 @@ def measure() -> list[dict]:
         steps = asyncio.run(ramp(served.url))
     held = max((count for count, worst, _n in steps if worst <= P95_LIMIT_MS), default=0)
     detail = "; ".join(f"{count}: p95 {worst:.0f} ms ({n} taps)" for count, worst, n in steps)
+    if steps and steps[-1][1] <= P95_LIMIT_MS:
+        detail += f"; stopped by the time budget ({BUDGET_S:.0f} s), not the limit: the ceiling is higher"
     return [{"figure": f"ceiling: concurrent sessions with navigation p95 <= {P95_LIMIT_MS} ms", "median": held, "min": held,
              "max": held, "unit": "sessions", "runs": 1, "kind": "ceiling", "detail": detail}]  # fmt: skip
 
