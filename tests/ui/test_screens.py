@@ -301,3 +301,53 @@ def test_a_pack_without_its_wording_is_not_used_and_the_screen_says_why(monkeypa
             assert not client.crashes
 
     asyncio.run(run())
+
+
+async def groups_after_the_section_is_drawn(monkeypatch, switch_away: bool) -> list[ft.ExpansionTile]:
+    """The Guidance section's groups once its background fill has looked at them (it waits for
+    the fill's own check, never for a time)."""
+    from app.ui import topic
+
+    checked = asyncio.Event()
+    looked_at = topic.on_screen
+
+    def on_screen(control) -> bool:
+        shown = looked_at(control)
+        checked.set()
+        return shown
+
+    drawn_filled: list[bool] = []  # each group as the section was drawn
+    fill_later = topic.fill_in_background
+
+    def fill_in_background(ctx, tiles) -> None:
+        drawn_filled.extend(bool(tile.controls) for tile, _children in tiles)
+        fill_later(ctx, tiles)
+
+    monkeypatch.setattr(topic, "on_screen", on_screen)
+    monkeypatch.setattr(topic, "fill_in_background", fill_in_background)
+    drawn = asyncio.Event()  # the fill goes ahead when the test says the section was drawn
+
+    async def first_frame_drawn() -> None:
+        await drawn.wait()
+
+    monkeypatch.setattr(topic, "first_frame_drawn", first_frame_drawn)
+    async with running_shell("/guidance", language="en") as (shell, client):
+        tiles = [c for c in walk(shell.view) if isinstance(c, ft.ExpansionTile)]
+        assert tiles and drawn_filled == [False] * len(tiles)  # the section's own update stays small
+        if switch_away:
+            shell.navigate("/indicators")
+        drawn.set()
+        await asyncio.wait_for(checked.wait(), timeout=10)
+        await client.settle()
+        return tiles
+
+
+def test_closed_groups_are_filled_once_the_section_is_drawn(monkeypatch):
+    """Opening a group is then the browser's work alone: filled, and no handler left to call."""
+    tiles = asyncio.run(groups_after_the_section_is_drawn(monkeypatch, switch_away=False))
+    assert all(tile.controls and tile.on_change is None for tile in tiles)
+
+
+def test_groups_of_a_section_left_are_not_filled(monkeypatch):
+    tiles = asyncio.run(groups_after_the_section_is_drawn(monkeypatch, switch_away=True))
+    assert all(not tile.controls for tile in tiles)
