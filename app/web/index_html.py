@@ -90,6 +90,7 @@ THEMED_LOADING = """<script>
     // that write type it again, now through Flutter (an "input" event, which it reads from the input).
     (function () {
       var FIELD = "flt-semantics input, flt-semantics textarea", tabbing = false;
+      var EDITABLE = "input, textarea";  // a field of the tree, or the one Flutter makes without it
       function arm(field, focused) {
         // A field that has the focus already is Flutter's (it gives it up on blur): nothing to hold.
         if (!field || field.__heldKeys || (!focused && field === document.activeElement)) return;
@@ -132,11 +133,33 @@ THEMED_LOADING = """<script>
         field.setSelectionRange(caret, caret);
         field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text }));
       }
-      document.addEventListener("pointerdown", function (e) { arm(e.target.closest && e.target.closest(FIELD)); }, true);
-      document.addEventListener("keydown", function (e) { if (e.key === "Tab") tabbing = true; }, true);
+      // Keys typed before a field has the focus at all: the magnifier tapped and "child" typed at
+      // once. Until Flutter gives the search field the focus, the keys reach the button or the page,
+      // where a letter does nothing, and were lost ("hild", "ild"). So letters typed outside a field
+      // since the last tap or other key are kept for a moment, and typed into the field that Flutter
+      // then focuses by itself (not a tap, not Tab), once it has written its own state. The same
+      // without the accessibility tree, where the field's <input> is made as it takes the focus.
+      var early = "", earlyAt = 0;
+      function typeEarlyKeys(field) {
+        var text = early, now = performance.now();
+        early = "";
+        if (!text || now - earlyAt > 2000) return;
+        var own = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+        if (field instanceof HTMLTextAreaElement) own = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value");
+        queueMicrotask(function () { retype(field, own, { before: "", typed: { value: text, caret: text.length } }); });
+      }
+      document.addEventListener("pointerdown", function (e) { early = ""; arm(e.target.closest && e.target.closest(FIELD)); }, true);
+      document.addEventListener("keydown", function (e) {
+        if (e.key === "Tab") tabbing = true;
+        if (e.target.matches && e.target.matches(EDITABLE)) return;
+        if (e.key.length === 1 && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey) { early += e.key; earlyAt = performance.now(); }
+        else if (e.key !== "Shift") early = "";  // Enter, Space, Escape...: the keys were for something else
+      }, true);
       document.addEventListener("keyup", function (e) { if (e.key === "Tab") tabbing = false; }, true);
       document.addEventListener("focusin", function (e) {
-        if (tabbing && e.target.matches && e.target.matches(FIELD)) arm(e.target, true);
+        if (!e.target.matches || !e.target.matches(EDITABLE)) return;
+        if (tabbing && e.target.matches(FIELD)) arm(e.target, true);
+        else if (!e.target.__heldKeys) typeEarlyKeys(e.target);
       }, true);
     })();
   </script>

@@ -1,7 +1,10 @@
 """No key is lost when typing starts the moment a text field is there (issue 27): the tap, or the
 search screen opening, and then the keys at once, 80 ms apart, as a quick typist's. Before the fix
 a key in the first frame after the tap was overwritten ("35" arrived as "5" in 4-8 of 30 tries,
-"child" as "hild" in 11-13 of 30), and keys after opening search went nowhere (30 of 30).
+"child" as "hild" in 11-13 of 30), and keys after opening search went nowhere (30 of 30). Keys
+typed at once after the magnifier, before the field was there, lost the first one or two ("hild",
+"ild": 5 of 6 with the tree, 8 of 8 without it; on a busy machine 1 in 30 even when typing began as
+the field appeared): index.html now types them into the field Flutter focuses.
 
 Every text field of the app is here (search's and the reporting aid's age: `grep -rn TextField
 app/`), each 30 times per layout, and each try checks both what the field shows and what the
@@ -43,8 +46,9 @@ def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
     for attempt in range(TRIES):
         app.see("Point-of-care guidance for clinicians.")
         app.button("Search").click()
-        field.wait_for(timeout=WAIT_MS)
-        if attempt % 2:  # every other time the field is tapped first, as people often do
+        if attempt % 3:  # a third of the time the keys come at once after the magnifier, before the field
+            field.wait_for(timeout=WAIT_MS)
+        if attempt % 3 == 2:  # and a third of the time the field is tapped first, as people often do
             field.click(force=True)
         if problem := typed(app, field, "child", received):
             lost.append(f"try {attempt + 1}: {problem}")
@@ -99,9 +103,9 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
     """Without the tree, Flutter makes the field's <input> and focuses it while the browser is
     still handling the tap's own pointer event (pointerdown for a mouse; pointerup for a touch,
     measured once with a touchscreen), and, as search opens, in the frame that builds the screen,
-    before that frame is shown. A key is an event of its own, so it always comes after: no key was
-    lost (0 of 30 per field and layout, before any change; index.html's fix is for the tree's
-    <input>s alone). This keeps it so. A test that dropped every fourth first key failed here."""
+    before that frame is shown. A key typed after that always reaches it (0 of 30 per field and
+    layout, before any change); keys typed before the search screen is drawn went to the page and
+    were lost until index.html kept them. A test that dropped every fourth first key failed here."""
     at = centres(browser, app_url, app.viewport)
     received = app.record_changes()
     app.use_language("en").open("/", semantics=False)
@@ -121,8 +125,9 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
 
     for attempt in range(TRIES):
         page.mouse.click(*at["magnifier"])
-        shown("/search")
-        if attempt % 2:  # every other time the field is tapped first
+        if attempt % 3:  # a third of the time the keys come at once after the magnifier, before the field
+            shown("/search")
+        if attempt % 3 == 2:  # and a third of the time the field is tapped first
             page.mouse.click(*at["search"])
         type_at_once("search", "child", attempt)
         page.keyboard.press("ControlOrMeta+A")
