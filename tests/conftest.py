@@ -5,6 +5,13 @@ asyncio-based tests must not run after.)"""
 
 from __future__ import annotations
 
+from hypothesis import settings
+
+# Property tests check answers, not speed: Hypothesis's default 200 ms deadline per example failed
+# them on a busy machine (a case took 287 ms beside a CPU hog). Speed is measured in bench/.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
+
 
 def pytest_collection_modifyitems(items):
     def stage(item) -> int:
