@@ -33,6 +33,7 @@ class FakeClient(Connection):
         self.prefs: dict[str, Any] = dict(stored or {})  # the client's shared preferences
         self.calls: list[tuple[str, Any]] = []  # every client method the app invoked, in order
         self.crashes: list[str] = []  # what Flet would show as "Error running app"
+        self.sent: list[tuple[Any, bytes]] = []  # every message to the client: its action, encoded
         self.session = Session(self)
 
     @property
@@ -42,7 +43,7 @@ class FakeClient(Connection):
     # What the server sends ----------------------------------------------------------------
 
     def send_message(self, message) -> None:
-        self._encode([message.action, message.body])
+        self.sent.append((message.action, self._encode([message.action, message.body])))
         if message.action == MessageAction.SESSION_CRASHED:
             self.crashes.append(message.body.message)
         if message.action == MessageAction.INVOKE_METHOD:
@@ -52,9 +53,9 @@ class FakeClient(Connection):
             self.loop.call_soon(self.session.handle_invoke_method_results, body.control_id, body.call_id, result, None)
 
     @staticmethod
-    def _encode(data: Any) -> None:
+    def _encode(data: Any) -> bytes:
         # Encoding is what marks controls as sent; without it later diffs are empty.
-        msgpack.packb(data, default=configure_encode_object_for_msgpack(BaseControl))
+        return msgpack.packb(data, default=configure_encode_object_for_msgpack(BaseControl))
 
     def _answer(self, name: str, args: dict) -> Any:
         if name == "get":

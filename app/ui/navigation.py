@@ -139,13 +139,17 @@ class Destination:
     on_click: Callable
 
 
-def bottom_bar(destinations: Sequence[Destination], width: float, scale: float) -> ft.Control:
-    show = bar_shows_labels(width, scale)
-    items = [
-        ft.Container(destination(d.selected_icon if d.current else d.icon, d.label, d.current, d.on_click,
-                                 shown=d.short, show_label=show), expand=True)  # fmt: skip
-        for d in destinations
-    ]
+def bar_item(d: Destination, show_label: bool) -> ft.Control:
+    icon = d.selected_icon if d.current else d.icon
+    return ft.Container(destination(icon, d.label, d.current, d.on_click, shown=d.short, show_label=show_label),
+                        expand=True)  # fmt: skip
+
+
+def rail_item(d: Destination, width: float) -> ft.Control:
+    return destination(d.selected_icon if d.current else d.icon, d.label, d.current, d.on_click, width=width)
+
+
+def bottom_bar(items: list[ft.Control]) -> ft.Container:
     return ft.Container(
         ft.Row(items, spacing=0, vertical_alignment=ft.CrossAxisAlignment.START),
         bgcolor=ft.Colors.SURFACE_CONTAINER,
@@ -154,16 +158,24 @@ def bottom_bar(destinations: Sequence[Destination], width: float, scale: float) 
     )
 
 
-def rail(destinations: Sequence[Destination], scale: float, font: str, size_adjust: float) -> ft.Control:
-    width = rail_width([d.label for d in destinations], scale, font, size_adjust)
-    items = [destination(d.selected_icon if d.current else d.icon, d.label, d.current, d.on_click, width=width)
-             for d in destinations]  # fmt: skip
+def rail(items: list[ft.Control], width: float) -> ft.Container:
     return ft.Container(
         ft.Column(items, spacing=2, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
         width=width + 8,
         padding=ft.Padding.symmetric(vertical=8),
         key="rail",
     )
+
+
+@dataclass
+class Drawn:
+    """The frame as drawn, kept so that the next screen of the same look changes only what differs."""
+
+    bar: ft.AppBar
+    bar_for: tuple  # what the bar's title and Back were drawn for
+    area: ft.Container  # holds the screen
+    nav: ft.Row | ft.Column  # holds the destinations, in the bottom bar or the rail
+    current: list[bool]  # which destination each item marks as current
 
 
 # The frame ----------------------------------------------------------------------------------
@@ -198,11 +210,39 @@ class Frame:
         icon = ft.Icon(Icons.LOGOUT, scale=ft.Scale(scale_x=-1) if self.tr.language.rtl else None)
         return ft.TextButton(self.tr._("Exit"), icon=icon, on_click=self.quick_exit, key="quick-exit")
 
-    def around(self, screen: ft.Control | FullScreen, section: Section, back: str | None) -> tuple[ft.AppBar, ft.Control]:
-        """The app bar and the body for a screen of `section`; Back to `back` where there is one."""
+    def around(self, screen: ft.Control | FullScreen, section: Section,
+               back: str | None) -> tuple[ft.AppBar, ft.Control, Drawn | None]:  # fmt: skip
+        """The app bar and the body for a screen of `section`; Back to `back` where there is one.
+        A screen shown alone has no frame to keep (None)."""
         if isinstance(screen, FullScreen):
-            return self.full_screen_bar(screen), screen.content
-        return self.app_bar(section, back), self.body(screen, section)
+            return self.full_screen_bar(screen), screen.content, None
+        bar = self.app_bar(section, back)
+        body, drawn = self.body(screen, section, bar, self.bar_for(section, back))
+        return bar, body, drawn
+
+    def switch(self, drawn: Drawn, screen: ft.Control, section: Section, back: str | None) -> list[ft.Control]:
+        """Show `screen` of `section` in the frame as drawn: the screen, the destinations whose mark
+        changes and the app bar's title and Back; the rest stays. Returns the controls to update."""
+        drawn.area.content = screen
+        changed: list[ft.Control] = [drawn.area]
+        destinations = self.destinations(section)
+        current = [d.current for d in destinations]
+        if current != drawn.current:
+            items = self.nav_items(destinations)
+            for index, (now, before) in enumerate(zip(current, drawn.current)):
+                if now != before:
+                    drawn.nav.controls[index] = items[index]
+            drawn.current = current
+            changed.append(drawn.nav)
+        if (bar_for := self.bar_for(section, back)) != drawn.bar_for:
+            bar = self.app_bar(section, back)
+            drawn.bar.leading, drawn.bar.title, drawn.bar.toolbar_height = bar.leading, bar.title, bar.toolbar_height
+            drawn.bar_for = bar_for
+            changed.append(drawn.bar)
+        return changed
+
+    def bar_for(self, section: Section, back: str | None) -> tuple:
+        return section.label, back, self.width
 
     def full_screen_bar(self, screen: FullScreen) -> ft.AppBar:
         """Shown to the patient or handed over: the screen alone, Close where Back would be and
@@ -231,25 +271,49 @@ class Frame:
             actions=actions,
         )
 
-    def body(self, screen: ft.Control, section: Section) -> ft.Control:
-        """The screen in its reading area, with the bottom bar below it or the rail beside it."""
+    def destinations(self, section: Section) -> list[Destination]:
         current = section.parent or section.route
-        destinations = [
+        return [
             Destination(s.icon, s.selected_icon, self.tr._(s.label), self.tr.pgettext("bar", s.bar_label or s.label),
                         s.route == current, partial(self.navigate, s.route))
             for s in (BAR if self.narrow else RAIL)
         ]  # fmt: skip
-        area = self.reading_area(screen)
-        if self.narrow:
-            return ft.Column([area, bottom_bar(destinations, self.width or 390, self.text_scale)], expand=True, spacing=0)
-        language = self.tr.language
-        side = rail(destinations, self.text_scale, language.font, language.size_adjust)
-        return ft.Row([side, ft.VerticalDivider(width=1), area], expand=True, spacing=0)
 
-    def reading_area(self, screen: ft.Control) -> ft.Control:
+    def nav_items(self, destinations: list[Destination]) -> list[ft.Control]:
+        if self.narrow:
+            show = bar_shows_labels(self.width or 390, self.text_scale)
+            return [bar_item(d, show) for d in destinations]
+        return [rail_item(d, self.rail_width(destinations)) for d in destinations]
+
+    def rail_width(self, destinations: list[Destination]) -> float:
+        language = self.tr.language
+        return rail_width([d.label for d in destinations], self.text_scale, language.font, language.size_adjust)
+
+    def body(self, screen: ft.Control, section: Section, bar: ft.AppBar, bar_for: tuple) -> tuple[ft.Control, Drawn]:
+        """The screen in its reading area, with the bottom bar below it or the rail beside it."""
+        destinations = self.destinations(section)
+        items = self.nav_items(destinations)
+        area, placed = self.reading_area(screen)
+        nav = bottom_bar(items) if self.narrow else rail(items, self.rail_width(destinations))
+        drawn = Drawn(bar, bar_for, area, nav.content, [d.current for d in destinations])
+        if self.narrow:
+            return ft.Column([placed, nav], expand=True, spacing=0), drawn
+        return ft.Row([nav, ft.VerticalDivider(width=1), placed], expand=True, spacing=0), drawn
+
+    def reading_area(self, screen: ft.Control) -> tuple[ft.Container, ft.Control]:
+        """The container that holds the screen, and that container as placed in the frame."""
         body = ft.Container(screen, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
-        if self.narrow or (self.width or 0) < READING_WIDTH + 2 * 200:
-            return body
+        if not self.wide_reading:
+            return body, body
         # On a wide screen the text keeps a readable width, from the start of the line.
         body.expand, body.width = False, READING_WIDTH
-        return ft.Row([body], expand=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH)
+        return body, ft.Row([body], expand=True, vertical_alignment=ft.CrossAxisAlignment.STRETCH)
+
+    @property
+    def wide_reading(self) -> bool:
+        return not self.narrow and (self.width or 0) >= READING_WIDTH + 2 * 200
+
+    @property
+    def look(self) -> tuple:
+        """What the frame's layout depends on beyond the settings: a change redraws it whole."""
+        return self.narrow, bar_shows_labels(self.width or 390, self.text_scale), self.wide_reading

@@ -15,11 +15,11 @@ from app.i18n import LANGUAGES, Translator
 from app.settings import Settings
 from app.ui.context import Context
 from app.ui.guard import Guard
-from app.ui.navigation import Frame, is_narrow
+from app.ui.navigation import Drawn, Frame, is_narrow
 from app.ui.sections import HOME, Section, screen_module, section_at, section_of
 from app.ui.settings_store import SettingsStore
 from app.ui.theme import dress_page
-from app.ui.widgets import content_error
+from app.ui.widgets import FullScreen, content_error
 from app.visit import Visit
 
 if TYPE_CHECKING:
@@ -36,6 +36,9 @@ class Shell(Guard):
         self._after_render: list[Callable] = []
         self._route = "/"  # the route drawn; the browser's address follows it
         self._narrow: bool | None = None
+        self._drawn: Drawn | None = None  # the frame as drawn, while a screen of the same look keeps it
+        self._drawn_for: tuple = ()  # that look: the settings and the layout (app.ui.navigation.Frame.look)
+        self._focus_anchor: ft.Container | None = None  # see render: where the focus goes when the frame stays
         self._clock_running = False
         self._field_takes_focus = False  # set by a screen while it is built (Context.field_takes_focus)
         # One view whose contents are swapped, the page's own: replacing views would animate a page
@@ -103,6 +106,8 @@ class Shell(Guard):
         if e.route != self._route:  # Back, Forward or a typed address; our own changes are drawn already
             self._route = e.route
             self.render()
+        else:  # nothing changed: Flet's own update after the event would diff the whole page for nothing
+            ft.context.disable_auto_update()
 
     def open_item(self, topic: str, item_id: str) -> None:
         """Show an item where it stands in its section: its group open, the item marked and in view."""
@@ -145,21 +150,44 @@ class Shell(Guard):
         except DataError as error:  # broken content: say where, never show an empty screen
             screen = content_error(self.tr, error)
         frame = Frame(self.tr, self.settings.text_scale, self.page.width, self.navigate, self.quick_exit)
-        bar, body = frame.around(screen, section, self._back_route(section))
+        look = (self.settings, frame.look)
+        if self._drawn and self._focus_anchor and look == self._drawn_for and self._keeps_frame(screen):
+            # The same frame: only what differs is sent. A new listener would take the focus if
+            # the control that had it went with the old screen; a fresh anchor above the app bar,
+            # inside the listener, does the same (autofocus acts only where nothing holds it), so
+            # Shift still reaches the listener and Tab goes on to the app bar. Asking the
+            # listener for the focus instead (KeyboardListener.focus) costs a reply, and a reply
+            # that comes after a whole render replaced the listener ends the session's socket.
+            self._focus_anchor.content = ft.KeyboardListener(ft.Container(width=0, height=0), autofocus=True,
+                                                             include_semantics=False)  # fmt: skip
+            self.page.update(self._focus_anchor, *frame.switch(self._drawn, screen, section, self._back_route(section)))
+        else:
+            self._draw_whole(frame, screen, section)
+        self._drawn_for = look
+        for action in self._after_render:
+            self.page.run_task(action)
+        self._after_render.clear()
+
+    def _keeps_frame(self, screen) -> bool:
+        """A screen shown alone has no frame; a field taking the focus needs a new listener, which
+        gives it up on mounting (Flutter's autofocus only acts where nothing holds the focus)."""
+        return not isinstance(screen, FullScreen) and not self._field_takes_focus
+
+    def _draw_whole(self, frame: Frame, screen, section: Section) -> None:
+        bar, body, self._drawn = frame.around(screen, section, self._back_route(section))
         # The bar sits inside the key listener, not in the view's app-bar slot: the listener holds
         # the focus as a screen opens, and Tab goes on from it in reading order, so Exit is among
         # the first stops rather than after every control of the page (issue 27).
         self.view.appbar, self.view.navigation_bar = None, None
-        self.view.controls = [self.listening(ft.Column([bar, body], expand=True, spacing=0))]
+        self._focus_anchor = ft.Container(width=0, height=0)
+        self.view.controls = [self.listening(ft.Column([self._focus_anchor, bar, body], expand=True, spacing=0))]
         self.page.update()
-        for action in self._after_render:
-            self.page.run_task(action)
-        self._after_render.clear()
 
     def _render_neutral(self) -> None:
         screen, keep_current = screen_module("neutral").clock(self.tr)
         self.page.title = self.tr._("Clock")
         self.view.appbar, self.view.navigation_bar, self.view.controls = None, None, [screen]
+        self._drawn = self._focus_anchor = None
         self.page.update()
         if not self._clock_running:  # Back and history re-render this screen; one clock task is enough
             self._clock_running = True
