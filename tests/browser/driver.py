@@ -33,6 +33,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WAIT_MS = 30_000
+# Ask for the accessibility tree the moment Flutter offers it, as a screen reader running before
+# the page opens would, not after the first screen: a field that took the focus before the tree
+# was on kept Flutter's hidden <input>, and the tree's own showed "" while the field held "ABC"
+# (1 in 25 loads of /search on a busy machine; the app itself had every key).
+ASK_FOR_TREE = """new MutationObserver((_, observer) => {
+    const placeholder = document.querySelector('flt-semantics-placeholder');
+    if (placeholder) { observer.disconnect(); placeholder.click(); }
+}).observe(document, {childList: true, subtree: true});"""
 
 
 @contextmanager
@@ -50,6 +58,7 @@ class App:
 
     def __init__(self, page: Page, base_url: str, viewport: str) -> None:
         self.page, self.base_url, self.viewport = page, base_url, viewport
+        self._asks_for_tree = False
 
     # Opening ------------------------------------------------------------------------------
 
@@ -58,6 +67,9 @@ class App:
         as most sighted people use it: Flutter builds the tree only when asked."""
         # Several contexts share one browser: a tab left in the background gets no frames.
         self.page.bring_to_front()
+        if semantics and not self._asks_for_tree:
+            self.page.add_init_script(ASK_FOR_TREE)
+            self._asks_for_tree = True
         self.page.goto(self.base_url + route)
         if semantics:
             self.enable_semantics()
@@ -101,8 +113,8 @@ class App:
         before the first frame is drawn (175-236 ms before on /next, 6 loads), and a click on a
         control under the cover lands on the cover (CI saw a field that never took the focus; Playwright's
         forced clicks do not check)."""
-        self.page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=WAIT_MS)
-        self.page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")
+        self.page.wait_for_selector("flt-semantics-placeholder, flt-semantics", state="attached", timeout=WAIT_MS)
+        self.page.evaluate("document.querySelector('flt-semantics-placeholder')?.click()")  # if not asked already
         self.wait_uncovered()
 
     def wait_uncovered(self) -> None:
