@@ -35,7 +35,7 @@ FAST := -m "not browser and not desktop" -n auto
 test: setup compile cache bytecode
 	bash scripts/ensure-test-tools
 	$(PY) -m pytest $(FAST) $(PYTEST_ARGS)
-	$(PY) -m pytest -m "browser or desktop" -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -m "browser or desktop" -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 ## The whole suite with a CPU hog on one core beside it (stress-ng), as on a busy machine: no test
 ## may rely on an idle one.

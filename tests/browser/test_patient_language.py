@@ -26,10 +26,13 @@ def test_the_patient_view_shows_only_what_is_said_to_the_patient(app, ui, patien
     theirs = load_bundle(patient).questions
     if patient == "ar":
         app.choose(_("A woman"))
+        # The screen is drawn again with the choice: a tap on the old screen's button was lost.
+        app.page.get_by_role("checkbox", name=_("A woman"), checked=True).wait_for()
     else:  # in Spanish «usted» is the same to everyone: the choice would change nothing, so it is not offered
         app.see(theirs.script[0].title)  # the choice has been applied: its lines are in Spanish
         assert app.text(_("Speak to the patient as")).count() == 0
     app.button(_("Show to the patient")).first.click()  # the "Say this first" lines
+    app.button(_("Close")).wait_for()  # the patient view is up (its lines were on the list too)
 
     for item in theirs.script:
         app.see(item.forms["woman"] if patient == "ar" else item.title)  # in the patient's language and form
