@@ -3,8 +3,6 @@ the item a search result opened, expanded, marked and scrolled into view."""
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import flet as ft
@@ -71,15 +69,12 @@ def group_tiles(
 ) -> list[ft.Control]:
     """One expandable tile per group. The group holding `opened` starts expanded.
 
-    A closed group holds no item controls when the section is drawn: its update then carries a few
-    dozen controls instead of several hundred, which kept a section switch waiting ~90 ms on the
-    server alone. Once the section is on screen the closed groups are filled in the background
-    (`fill_in_background`), so that opening one is the browser's work alone, with no round trip;
-    a group opened before that is filled when opened."""
+    A closed group holds no item controls until it is first opened: a section's update then
+    carries a few dozen controls instead of several hundred, which kept a section switch waiting
+    ~90 ms on the server alone."""
     from app.ui.links import glossary_links
 
     tr = ctx.tr
-    fillers: list[Callable[[], list[ft.Control]]] = []
     view = view or (lambda item, is_opened: item_tile(tr, item, highlighted=is_opened, extra=glossary_links(ctx, item.id)))
     tiles = []
     for group, items in groups:
@@ -100,10 +95,8 @@ def group_tiles(
         def fill(e, children=children) -> None:
             if e.control.expanded and not e.control.controls:
                 e.control.controls = children()
-                e.control.on_change = None  # filled: opening it again needs nothing from here
                 e.control.update()
 
-        fillers.append(children)
         tiles.append(
             ft.ExpansionTile(
                 # A group stands out from its items: coloured and bolder than an item's title.
@@ -118,61 +111,7 @@ def group_tiles(
                 key=group.id,
             )
         )
-    fill_in_background(ctx, list(zip(tiles, fillers)))
     return tiles
-
-
-# After the section's first frame (0.1-0.3 s to draw here): the fill's message then never delays it.
-FILL_AFTER_S = 0.5
-
-
-async def first_frame_drawn() -> None:
-    await asyncio.sleep(FILL_AFTER_S)
-
-
-def fill_in_background(ctx: Context, tiles: list[tuple[ft.ExpansionTile, Callable[[], list[ft.Control]]]]) -> None:
-    """Fill the closed groups once the section is drawn, one update for them all, and drop their
-    open handlers in the same update: opening one is then drawn by the browser alone."""
-    if not tiles:
-        return
-
-    async def fill() -> None:
-        await first_frame_drawn()
-        closed = [(tile, children) for tile, children in tiles if not tile.controls and on_screen(tile)]
-        if not closed:
-            return  # all opened already, or the section is no longer shown
-        for tile, children in closed:
-            tile.controls = children()
-            tile.on_change = None
-        parent = closed[0][0].parent
-        if all(tile.parent is parent for tile, _c in closed):
-            parent.update()
-        else:
-            for tile, _c in closed:
-                tile.update()
-
-    ctx.after_render(fill)
-
-
-def on_screen(control: ft.Control) -> bool:
-    """Whether the control is still in its view: a screen replaced keeps its parent links, but
-    the control above it no longer holds it."""
-    child, parent = control, control.parent
-    while parent is not None:
-        if not holds(parent, child):
-            return False
-        if isinstance(parent, ft.View):
-            return True
-        child, parent = parent, parent.parent
-    return False
-
-
-def holds(parent: ft.Control, child: ft.Control) -> bool:
-    for field in dataclasses.fields(parent):
-        value = getattr(parent, field.name, None)
-        if value is child or (isinstance(value, list) and any(v is child for v in value)):
-            return True
-    return False
 
 
 def reveal_opened(ctx: Context, body: ft.Column, opened: str | None) -> None:
