@@ -91,11 +91,14 @@ THEMED_LOADING = """<script>
     (function () {
       var FIELD = "flt-semantics input, flt-semantics textarea", tabbing = false;
       var EDITABLE = "input, textarea";  // a field of the tree, or the one Flutter makes without it
+      function ownValue(field) {  // the element's own value property, beneath any hold of ours
+        var proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+        return Object.getOwnPropertyDescriptor(proto, "value");
+      }
       function arm(field, focused) {
         // A field that has the focus already is Flutter's (it gives it up on blur): nothing to hold.
         if (!field || field.__heldKeys || (!focused && field === document.activeElement)) return;
-        var proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-        var own = Object.getOwnPropertyDescriptor(proto, "value");
+        var own = ownValue(field);
         var held = field.__heldKeys = { before: own.get.call(field), typed: null };
         function typed() { held.typed = { value: own.get.call(field), caret: field.selectionEnd }; }
         function disarm() {
@@ -144,9 +147,7 @@ THEMED_LOADING = """<script>
         var text = early, now = performance.now();
         early = "";
         if (!text || now - earlyAt > 2000) return;
-        var own = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
-        if (field instanceof HTMLTextAreaElement) own = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value");
-        queueMicrotask(function () { retype(field, own, { before: "", typed: { value: text, caret: text.length } }); });
+        queueMicrotask(function () { retype(field, ownValue(field), { before: "", typed: { value: text, caret: text.length } }); });
       }
       document.addEventListener("pointerdown", function (e) { early = ""; arm(e.target.closest && e.target.closest(FIELD)); }, true);
       document.addEventListener("keydown", function (e) {
