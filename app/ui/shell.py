@@ -6,7 +6,7 @@ around a screen is app.ui.navigation's."""
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import flet as ft
 
@@ -21,9 +21,6 @@ from app.ui.settings_store import SettingsStore
 from app.ui.theme import dress_page
 from app.ui.widgets import FullScreen, content_error
 from app.visit import Visit
-
-if TYPE_CHECKING:
-    from app.content.models import Bundle
 
 
 class Shell(Guard):
@@ -55,12 +52,6 @@ class Shell(Guard):
     def compact(self) -> bool:
         """A phone at a large text size: banners fold, so the content keeps the screen."""
         return is_narrow(self.page.width) and self.settings.text_scale > 1.0
-
-    @property
-    def bundle(self) -> Bundle:
-        from app.content.loader import load_bundle  # pydantic and the models: not before the first screen
-
-        return load_bundle(self.settings.language)
 
     def start(self) -> None:
         self._route = self.page.route or "/"  # the address the browser opened

@@ -8,6 +8,7 @@ import asyncio
 import flet as ft
 import pytest
 
+from app.content.loader import load_bundle
 from app.i18n import Translator
 from app.ui.sections import SECTIONS
 from app.ui.widgets import FullScreen
@@ -54,7 +55,7 @@ def test_every_section_builds_in_every_language(language, width):
 async def build_reporting_states(language: str) -> list[str]:
     async with running_shell("/next", language=language, jurisdiction="generic") as (shell, client):
         tr = Translator(language)
-        text = shell.bundle.reporting
+        text = load_bundle(language).reporting
         words = shown(shell)
         assert text.item("q_rpt_age").title in words
         answers = shell.visit.reporting
@@ -85,7 +86,7 @@ async def stated_adult_who_looks_under_18(language: str, jurisdiction: str) -> N
     first" (another country: check local law) with the verify-age step and the child agencies, and
     its parts come in the order a clinician needs them."""
     async with running_shell("/next", language=language, jurisdiction=jurisdiction) as (shell, client):
-        tr, text = Translator(language), shell.bundle.reporting
+        tr, text = Translator(language), load_bundle(language).reporting
         answers = shell.visit.reporting
         answers.age = "19"
         for question, answer in SAYS_19_LOOKS_14:
@@ -241,7 +242,7 @@ def test_a_wrong_choice_in_a_practice_case_shows_what_the_sources_support():
 
     async def run() -> None:
         async with running_shell("/study", language="es") as (shell, client):
-            case = next(c for c in shell.bundle.cases.cases
+            case = next(c for c in load_bundle("es").cases.cases
                         if any(not ch.best for ch in c.steps[0].choices) and any(ch.best for ch in c.steps[0].choices))  # fmt: skip
             play = shell.visit.case = CasePlay.start(case)
             wrong = next(ch for ch in case.steps[0].choices if not ch.best)
