@@ -283,7 +283,8 @@ class Frame:
         if self.narrow:
             show = bar_shows_labels(self.width or 390, self.text_scale)
             return [bar_item(d, show) for d in destinations]
-        return [rail_item(d, self.rail_width(destinations)) for d in destinations]
+        width = self.rail_width(destinations)  # measured once, not again for each item
+        return [rail_item(d, width) for d in destinations]
 
     def rail_width(self, destinations: list[Destination]) -> float:
         language = self.tr.language
