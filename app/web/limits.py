@@ -62,10 +62,9 @@ def trusted_proxies(setting: str) -> frozenset[str]:
     connection, and a range would trust more machines than the one proxy meant."""
     addresses = set()
     for item in filter(None, (part.strip() for part in setting.split(","))):
-        try:
-            addresses.add(str(ipaddress.ip_address(item)))
-        except ValueError:
-            raise NotAnAddress(f"CARE_REFERENCE_TRUSTED_PROXY: {item!r} is not an IP address") from None
+        if (address := _address(item)) is None:
+            raise NotAnAddress(f"CARE_REFERENCE_TRUSTED_PROXY: {item!r} is not an IP address")
+        addresses.add(address)
     return frozenset(addresses)
 
 
