@@ -82,7 +82,10 @@ def form(ctx: Context, text: ReportingFile, pack: Pack, answers: Answers, show: 
         asked, missing = answers.applicable(pack), answers.unanswered(pack)
         for question, block in blocks.items():
             block.visible = question in asked
-            missing_marks[question].visible = tried and question in missing
+            # Once shown, a mark keeps its line when its question is answered (emptied, not hidden):
+            # the questions below must not move up under a clinician's next tap.
+            missing_marks[question].visible = tried
+            missing_marks[question].value = _("Not answered yet.") if question in missing else ""
         summary.visible = tried and bool(missing)
         if missing:
             names = "; ".join(q(question).title for question in missing)
@@ -99,7 +102,7 @@ def form(ctx: Context, text: ReportingFile, pack: Pack, answers: Answers, show: 
 
     def block(question: str, controls: list[ft.Control]) -> ft.Column:
         item = q(question)
-        mark = ft.Text(_("Not answered yet."), color=ft.Colors.ERROR, theme_style=ft.TextThemeStyle.BODY_SMALL)
+        mark = ft.Text("", color=ft.Colors.ERROR, theme_style=ft.TextThemeStyle.BODY_SMALL, visible=False)
         missing_marks[question] = mark
         # The answers as one group named by the question: a screen reader (and a test) finds them under it.
         answers_group = ft.Semantics(content=ft.Column(controls, spacing=6), label=item.title, container=True)

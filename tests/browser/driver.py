@@ -288,10 +288,13 @@ class Wizard:
         """The answers of one question: a group named by the question."""
         return self.page.get_by_role("group", name=self.text.item(question_id).title, exact=True)
 
-    def answer(self, question_id: str, label: str) -> None:
-        """Choose "Yes", "No" or "Not sure" (English labels, shown in the wizard's language)."""
+    def choice(self, question_id: str, label: str) -> Locator:
+        """"Yes", "No" or "Not sure" (English labels, shown in the wizard's language)."""
         name = re.compile("^" + re.escape(self._(label)) + r"(\n|$)")  # "No", not "Not sure" nor "No lo sé"
-        self.question(question_id).get_by_role("checkbox", name=name).click()
+        return self.question(question_id).get_by_role("checkbox", name=name)
+
+    def answer(self, question_id: str, label: str) -> None:
+        self.choice(question_id, label).click()
 
     def button(self, label: str) -> Locator:
         return self.page.get_by_role("button", name=self._(label), exact=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from app.i18n import Translator
 from tests.browser.driver import Wizard
@@ -38,7 +39,14 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
     assert app.page.get_by_text(wizard.text.item("status_patient_decides").title, exact=True).count() == 0
     app.shot(f"report-unanswered-{language}")
 
-    wizard.fill("84", appears_minor="No", sexual_exploitation="No", assault_or_abuse="No", serious_injury="No",
+    # Answering now empties that question's "Not answered yet." but keeps its line: the questions
+    # below stay where they are, under the clinician's next tap.
+    below = wizard.question("q_rpt_elder").bounding_box()
+    wizard.answer("q_rpt_appears_minor", "No")
+    expect(wizard.choice("q_rpt_appears_minor", "No")).to_be_checked()
+    assert wizard.question("q_rpt_elder").bounding_box() == below
+
+    wizard.fill("84", sexual_exploitation="No", assault_or_abuse="No", serious_injury="No",
                 capacity="Yes", developmental_disability="No", elder="Not sure")  # fmt: skip
     wizard.button("Show result").click()
     wizard.expect_status("assess_first", [])

@@ -302,3 +302,23 @@ def test_a_pack_without_its_wording_is_not_used_and_the_screen_says_why(monkeypa
             assert not client.crashes
 
     asyncio.run(run())
+
+
+async def answer_after_show_result() -> None:
+    async with running_shell("/next", language="en", jurisdiction="us") as (shell, client):
+        show = next(c for c in walk(shell.view) if isinstance(c, ft.FilledButton) and c.content == "Show result")
+        await client.event(show, "click")
+        question = next(c for c in walk(shell.view) if getattr(c, "key", None) == "q_rpt_serious_injury")
+        mark = question.controls[-1]
+        assert mark.visible and mark.value == "Not answered yet."
+        no = next(c for c in walk(question) if isinstance(c, ft.Chip) and c.label.value == "No")
+        no.selected = True
+        await client.event(no, "select")
+        assert shell.visit.reporting.chosen["q_rpt_serious_injury"] == "no"
+        assert mark.visible and mark.value == "", "the mark keeps its line: the questions below stay put"
+
+
+def test_answering_after_show_result_moves_nothing_below():
+    """A lost tap under load: answering hid the question's "Not answered yet." and every question
+    below moved up a line, under the clinician's next tap."""
+    asyncio.run(answer_after_show_result())
