@@ -28,7 +28,7 @@ from pathlib import Path
 
 from figures import show
 from served import APP, BARE, ROOT, serve
-from tests.server.client import find, register_frame, until
+from tests.server.client import connect, find, register_frame, until
 from tests.server.raw import navigate, registered
 
 LAUNCHER = [APP[0], str(ROOT / "bench" / "launcher.py")]
@@ -58,9 +58,7 @@ async def walked_session(url: str):
 
 
 async def bare_session(url: str):
-    import websockets
-
-    ws = await websockets.connect(url.replace("http", "ws") + "/ws", additional_headers={"Origin": url}, origin=None)
+    ws = await connect(url.replace("http", "ws") + "/ws", url)
     await ws.send(register_frame())
     await until(ws, lambda m: any(find(m, lambda d: d.get("value") == "Hello, world")))
     return ws

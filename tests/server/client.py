@@ -40,9 +40,12 @@ def find(node, predicate):
             yield from find(value, predicate)
 
 
-async def connect(url: str, origin: str | None):
+async def connect(url: str, origin: str | None, **options):
+    """A session's socket that never stops reading: a test reads only the messages it waits for,
+    and with websockets' default queue of 16 the unread rest stopped the socket being read, so the
+    server's close frame went unseen and every close waited out its 10 s timeout."""
     headers = {"Origin": origin} if origin else {}
-    return await websockets.connect(url, additional_headers=headers, origin=None)
+    return await websockets.connect(url, additional_headers=headers, origin=None, max_queue=None, **options)
 
 
 async def until(ws, predicate, timeout: float = 20.0) -> list:

@@ -13,9 +13,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-import websockets
 
-from tests.server.client import CONTROL_EVENT, event, find, register_frame, until
+from tests.server.client import CONTROL_EVENT, connect, event, find, register_frame, until
 
 ROUTES = ["/indicators", "/care", "/asking", "/guidance", "/next", "/contacts", "/study", "/settings"]
 HALF_REQUEST = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow"
@@ -99,7 +98,7 @@ def closed_by_server(sock: socket.socket) -> bool:
 async def registered(url: str, source: str | None = None):
     """A session of the page, registered and showing its first screen (from address `source`)."""
     extra = {"local_addr": (source, 0)} if source else {}
-    ws = await websockets.connect(url.replace("http", "ws") + "/ws", additional_headers={"Origin": url}, origin=None, **extra)
+    ws = await connect(url.replace("http", "ws") + "/ws", url, **extra)
     await ws.send(register_frame())
     await until(ws, lambda m: any(find(m, lambda d: d.get("_c") == "KeyboardListener")))
     return ws
