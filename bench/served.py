@@ -12,12 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.driver import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, free_port  # noqa: E402
+from tests.browser.driver import VIEWPORTS, chromium, free_port  # noqa: E402
 
 APP = [sys.executable, "-m", "app"]
 # Installs `window.__shown`: a promise of the page time (performance.now()) at which `text` first
@@ -53,17 +51,6 @@ WATCH_FRAMES = """() => { const frames = window.__frames = [], waiting = [];
 }"""
 BARE = [sys.executable, str(ROOT / "bench" / "bare_app.py")]
 BARE_ON_APP_SERVER = [*BARE, "--app-server"]
-
-
-@contextmanager
-def chromium():
-    """Debian's headless Chromium, as the browser tests launch it."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def click_centre(page, box: dict) -> float:

@@ -82,8 +82,9 @@ MEASURE = """async ([scale, adjust, unpainted]) => {
     const smallest = 11 * scale;  // Material's smallest text style (label small), at this text size
     const width = (word) => {
         const arabic = /[\\u0600-\\u06FF]/.test(word);
-        context.font = `${smallest * (arabic ? adjust : 1)}px ${arabic ? 'MeasureArabic' : 'MeasureLatin'}`;
-        return context.measureText(word).width;
+        // Measured ten times larger: the headless shell rounds a canvas width to whole pixels.
+        context.font = `${10 * smallest * (arabic ? adjust : 1)}px ${arabic ? 'MeasureArabic' : 'MeasureLatin'}`;
+        return context.measureText(word).width / 10;
     };
     const broken = [];
     for (const node of document.querySelectorAll('flt-semantics')) {
@@ -130,8 +131,9 @@ TITLE_MEASURE = """async ([title, size, arabic]) => {
     const face = new FontFace('MeasureTitle', `url(/fonts/${arabic ? 'NotoSansArabic' : 'NotoSans'}-Regular.ttf)`);
     document.fonts.add(await face.load());
     const context = document.createElement('canvas').getContext('2d');
-    context.font = `${size}px MeasureTitle`;
-    const width = (text) => context.measureText(text).width;
+    // Measured ten times larger: the headless shell rounds a canvas width to whole pixels.
+    context.font = `${size * 10}px MeasureTitle`;
+    const width = (text) => context.measureText(text).width / 10;
     return [Math.max(...title.split(/\\s+/).map(width)), width(title)];
 }"""
 
