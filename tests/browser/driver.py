@@ -239,13 +239,37 @@ class App:
     def next_frames(self) -> None:
         self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
-    def settle(self, tries: int = 40) -> bytes:
+    def tree_settled(self, frames: int = 120) -> None:
+        """Until the accessibility tree (every node's name and box) is the same three frames in a row:
+        a screen's layout has come to rest. Read from the tree, not from screenshots (a still
+        picture takes a second of screenshots, which the CPU-bound tier can ill afford)."""
+        self.page.evaluate(
+            """(frames) => new Promise((resolve, reject) => {
+                const signature = () => [...document.querySelectorAll('flt-semantics')].map((node) => {
+                    const box = node.getBoundingClientRect();
+                    return `${node.getAttribute('aria-label') ?? node.textContent}@${box.x},${box.y},${box.width},${box.height}`;
+                }).join('|');
+                let previous = signature(), same = 0, left = frames;
+                const step = () => {
+                    const current = signature();
+                    same = current === previous ? same + 1 : 0;
+                    previous = current;
+                    if (same === 2) return resolve();
+                    if (--left === 0) return reject(new Error('the accessibility tree kept changing'));
+                    requestAnimationFrame(step);
+                };
+                requestAnimationFrame(step);
+            })""",
+            frames,
+        )
+
+    def settle(self, tries: int = 40, clip: dict | None = None) -> bytes:
         """The renderer paints a little after the accessibility tree changes (200-300 ms with
-        skwasm): wait until three frames in a row are the same picture."""
-        previous, same = self.page.screenshot(), 0
+        skwasm): wait until three frames in a row are the same picture (of `clip` alone, if given)."""
+        previous, same = self.page.screenshot(clip=clip), 0
         for _ in range(tries):
             self.next_frames()
-            current = self.page.screenshot()
+            current = self.page.screenshot(clip=clip)
             same = same + 1 if current == previous else 0
             if same == 2:
                 return current

@@ -119,7 +119,7 @@ def test_no_word_is_broken_at_160_percent(app, language):
     broken = {}
     for route in ROUTES:
         app.route_to(route, Translator(language)._(section_at(route).label))
-        app.settle()
+        app.tree_settled()
         found = app.page.evaluate(MEASURE, [1.6, LANGUAGES[language].size_adjust, unpainted])
         if found:
             broken[route] = found
@@ -149,7 +149,7 @@ def test_screen_titles_are_whole_and_as_large_as_the_text_size_allows(app, langu
     for section in SECTIONS:
         label = tr._(section.label)
         app.route_to(section.route, label)
-        app.settle()
+        app.tree_settled()
         back = app.button(tr._("Back")).count() > 0
         icons = 2 if app.viewport == "phone" else 1  # Search, and Settings where the bar has no room for it
         title = navigation.app_bar_title(label, tr._("Exit"), lang.font, 1.6, lang.size_adjust, width, icons, back)
