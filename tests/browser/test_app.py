@@ -10,6 +10,7 @@ import pytest
 from app.content.loader import load_bundle
 from app.i18n import Translator
 from app.settings import ALLOWED_KEYS
+from app.ui.sections import section_at
 from app.ui.indicators import visible_groups
 
 pytestmark = pytest.mark.browser
@@ -158,25 +159,28 @@ def test_keyboard_alone_filters_and_opens_a_group(app):
 
 
 @pytest.mark.both_viewports  # layout is what it checks
-@pytest.mark.parametrize("route", ["/", "/indicators", "/settings"])
-def test_every_control_has_a_name_in_the_current_language(app, route):
+def test_every_control_has_a_name_in_the_current_language(app):
+    """Switched to Arabic in Settings, then loaded again (the stored language), each screen's
+    controls have names, in Arabic."""
+    tr = Translator("ar")
     app.open("/settings")
     choose_language(app, "العربية")
     app.see("حجم النص")
     app.wait_for_storage("language", "ar")
-    app.page.goto(app.base_url + route)
+    app.page.goto(app.base_url + "/")
     app.enable_semantics()
-    app.see(re.compile("[\u0600-\u06FF]"))
-    app.button("خروج").wait_for()  # the app bar is drawn: the screen is complete
-    controls = app.page.evaluate(
-        """() => [...document.querySelectorAll('[role=button],[role=switch],[role=radio],[role=tab]')]
-               .map(e => [e.getAttribute('role'), e.getAttribute('aria-label') || e.innerText || ''])"""
-    )
-    assert controls, "no interactive controls found"
-    for role, name in controls:
-        assert name.strip(), f"{role} without an accessible name on {route}"
-        if role != "radio":  # language choices are deliberately each in their own language
-            assert re.search("[\u0600-\u06FF\u0660-\u0669]|\\d", name), f"{role} {name!r} not in Arabic on {route}"
+    for route in ("/", "/indicators", "/settings"):
+        app.route_to(route, tr._(section_at(route).label))
+        app.button("خروج").wait_for()  # the app bar is drawn: the screen is complete
+        controls = app.page.evaluate(
+            """() => [...document.querySelectorAll('[role=button],[role=switch],[role=radio],[role=tab]')]
+                   .map(e => [e.getAttribute('role'), e.getAttribute('aria-label') || e.innerText || ''])"""
+        )
+        assert controls, f"no interactive controls found on {route}"
+        for role, name in controls:
+            assert name.strip(), f"{role} without an accessible name on {route}"
+            if role != "radio":  # language choices are deliberately each in their own language
+                assert re.search("[\u0600-\u06FF\u0660-\u0669]|\\d", name), f"{role} {name!r} not in Arabic on {route}"
 
 
 @pytest.mark.parametrize("app", ["desktop"], indirect=True)

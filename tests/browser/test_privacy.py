@@ -4,6 +4,7 @@ every connection it makes: nothing about the patient may be written, logged or s
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -97,5 +98,6 @@ def test_a_full_session_leaves_no_trace(browser, audited):
     # No answer in any log.
     log = server_log.read_text()
     assert "being served" in log  # the log is the server's own output
-    assert AGE not in log
+    # As a number of its own: "73" was found inside the server's port (127.0.0.1:42739).
+    assert AGE not in re.findall(r"\d+(?:\.\d+)*", log)
     assert "sexual" not in log.lower()

@@ -86,7 +86,7 @@ def test_care_approach_and_guidance(app, language):
     app.see(comfort.title)
     app.see(_("Part of: {concept}").format(concept=principles.item(comfort.maps_to).title))
     app.shot(f"care-{language}")
-    app.open("/guidance")
+    app.route_to("/guidance", _("Guidance"))  # as the browser's Back and Forward would, without loading again
     for framing in guidance.framing:
         app.see(framing.title)
     app.page.get_by_role("button", name=re.compile("^" + re.escape(guidance.group("grp_documentation").title))).click()
