@@ -327,6 +327,15 @@ class Wizard:
     def button(self, label: str) -> Locator:
         return self.page.get_by_role("button", name=self._(label), exact=True)
 
+    def press(self, label: str) -> None:
+        """A button of the form or the result, most of them at the foot of a long screen: scrolled
+        to, and tapped once the screen has stopped moving, as a person taps it. (Under load a tap
+        made while Flutter was still scrolling to "Show result" went nowhere.)"""
+        button = self.button(label)
+        button.scroll_into_view_if_needed(timeout=WAIT_MS)
+        self.app.tree_settled()
+        button.click()
+
     def age_field(self) -> Locator:
         return self.page.get_by_role("textbox", name=self._("Age in years"))
 
@@ -348,5 +357,5 @@ class Wizard:
         self.app.see(self.text.item("rpt_verify_local_law").detail)
 
     def start_again(self) -> None:
-        self.button("Start again").click()
+        self.press("Start again")
         self.button("Show result").wait_for(timeout=WAIT_MS)

@@ -42,11 +42,12 @@ def test_exit_control_on_every_screen_and_no_way_back(app, route, marker):
     assert_neutral(app)
     app.page.wait_for_url(app.base_url + "/")  # the address no longer says where the user was
     app.shot(f"quick-exit{route.replace('/', '-') if route != '/' else '-home'}")
-    # Neither the browser's history nor a reload leads back into the app: the server session
-    # stays on the clock, so reopening any address of this tab shows it again.
-    app.page.goto(app.base_url + "/next")
-    app.enable_semantics()
-    assert_neutral(app)
+    if route == "/next":  # where something was entered (once per layout: each reload costs a load)
+        # Neither the browser's history nor a reload leads back into the app: the server session
+        # stays on the clock, so reopening any address of this tab shows it again.
+        app.page.goto(app.base_url + "/next")
+        app.enable_semantics()
+        assert_neutral(app)
 
 
 def open_overlay(app: App, overlay: str) -> str:

@@ -47,6 +47,8 @@ def test_the_focused_button_has_a_ring_that_stands_out(app, theme):
     app.store(theme=theme).use_language("en").open("/next")
     wizard = Wizard(app, "en")
     button = wizard.button("Show result")
+    if theme == "dark":  # the walk from the top is the light case's; here from the answer above it
+        wizard.choice("q_rpt_elder", "Not sure").focus()
     tab_to(app, "Show result")
     box = app.box(button)
     # The button and 8 px around it: a picture of that alone is quick to take again and again.

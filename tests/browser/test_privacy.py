@@ -45,11 +45,11 @@ def test_a_full_session_leaves_no_trace(browser, audited):
         wizard = Wizard(app, "en")
         wizard.fill(AGE, appears_minor="No", sexual_exploitation="Yes", assault_or_abuse="No", serious_injury="Yes",
                     developmental_disability="No", elder="Not sure")  # fmt: skip
-        wizard.button("Check capacity").click()
+        wizard.press("Check capacity")
         for element in ("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication"):
             wizard.answer(element, "Not sure")
-        wizard.button("Use this result").click()
-        wizard.button("Show result").click()
+        wizard.press("Use this result")
+        wizard.press("Show result")
         app.see("You must report")
 
         app.go("Contacts")

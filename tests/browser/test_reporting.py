@@ -31,7 +31,7 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
 
     # Nothing is preset: with only the age given there is no result, and the missing answers are named.
     wizard.enter_age("84")
-    wizard.button("Show result").click()
+    wizard.press("Show result")
     missing = ["q_rpt_appears_minor", "q_rpt_sexual_exploitation", "q_rpt_assault_or_abuse", "q_rpt_serious_injury",
                "q_rpt_capacity", "q_rpt_developmental_disability", "q_rpt_elder"]  # fmt: skip
     named = "; ".join(wizard.text.item(question).title for question in missing)
@@ -49,7 +49,7 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
 
     wizard.fill("84", sexual_exploitation="No", assault_or_abuse="No", serious_injury="No",
                 capacity="Yes", developmental_disability="No", elder="Not sure")  # fmt: skip
-    wizard.button("Show result").click()
+    wizard.press("Show result")
     wizard.expect_status("assess_first", [])
     app.see(_("Still to resolve"))  # the open answer, with how to resolve it and whom it would add
     app.see(wizard.text.item("step_check_elder_law").title)
@@ -74,7 +74,7 @@ def test_another_country_is_told_to_check_local_law(app, language):
     app.use_language(language, jurisdiction="generic").open("/next")
     wizard = Wizard(app, language)
     wizard.fill("15", appears_minor="Yes", sexual_exploitation="Yes", assault_or_abuse="No", serious_injury="No")
-    wizard.button("Show result").click()
+    wizard.press("Show result")
     wizard.expect_status("check_local_law", ["child_protection", "law_enforcement"], pack="generic")
     app.see(wizard.text.item("pack_generic").title)
     assert app.page.get_by_text(wizard.text.item("status_must_report").title, exact=True).count() == 0
@@ -89,13 +89,13 @@ def test_capacity_check_and_a_mandatory_report_with_the_jurisdictions_numbers(ap
     wizard = Wizard(app, "en")
     wizard.fill("40", appears_minor="No", sexual_exploitation="No", assault_or_abuse="No", serious_injury="No",
                 developmental_disability="No", elder="No")  # fmt: skip
-    wizard.button("Check capacity").click()
+    wizard.press("Check capacity")
     for element, label in zip(("cap_understanding", "cap_comprehension", "cap_reasoning", "cap_communication"),
                               ("Yes", "No", "Yes", "Yes")):  # fmt: skip
         wizard.answer(element, label)
     app.see("The patient cannot make this decision now.")
-    wizard.button("Use this result").click()
-    wizard.button("Show result").click()
+    wizard.press("Use this result")
+    wizard.press("Show result")
     wizard.expect_status("must_report", ["law_enforcement"])
     app.see(wizard.text.item("rule_lacks_capacity").title)
     app.see(wizard.text.item("step_call_together_anonymously").title)
@@ -118,7 +118,7 @@ def test_a_stated_adult_who_looks_under_18_is_never_left_to_decide(app, language
     wizard.fill("19", appears_minor="Yes", sexual_exploitation="Yes", assault_or_abuse="No", serious_injury="No",
                 capacity="Yes", developmental_disability="No")  # fmt: skip
     assert wizard.question("q_rpt_elder").count() == 0  # a patient who may be a child is not asked about old age
-    wizard.button("Show result").click()
+    wizard.press("Show result")
     wizard.expect_status("assess_first", ["child_protection", "law_enforcement"])
     app.see(_("Still to resolve"))
     app.see(wizard.text.item("step_verify_age").title)
