@@ -128,8 +128,10 @@ def test_no_word_is_broken_at_160_percent(app, language):
 
 
 TITLE_MEASURE = """async ([title, size, arabic]) => {
-    const face = new FontFace('MeasureTitle', `url(/fonts/${arabic ? 'NotoSansArabic' : 'NotoSans'}-Regular.ttf)`);
-    document.fonts.add(await face.load());
+    if (!window.__titleFace) {  // loaded once a page, not once a screen
+        window.__titleFace = new FontFace('MeasureTitle', `url(/fonts/${arabic ? 'NotoSansArabic' : 'NotoSans'}-Regular.ttf)`);
+        document.fonts.add(await window.__titleFace.load());
+    }
     const context = document.createElement('canvas').getContext('2d');
     // Measured ten times larger: the headless shell rounds a canvas width to whole pixels.
     context.font = `${size * 10}px MeasureTitle`;
