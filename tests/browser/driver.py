@@ -329,8 +329,9 @@ class Wizard:
 
     def press(self, label: str) -> None:
         """A button of the form or the result, most of them at the foot of a long screen: scrolled
-        to, and tapped once the screen has stopped moving, as a person taps it. (Under load a tap
-        made while Flutter was still scrolling to "Show result" went nowhere.)"""
+        to, and tapped once the screen has stopped moving, as a person taps it. (Once, with three
+        workers, a "Show result" tap after "Use this result" went nowhere and the form was still
+        at its top: a tap made while Flutter was still scrolling is the likely cause.)"""
         button = self.button(label)
         button.scroll_into_view_if_needed(timeout=WAIT_MS)
         self.app.tree_settled()
