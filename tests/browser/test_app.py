@@ -10,8 +10,8 @@ import pytest
 from app.content.loader import load_bundle
 from app.i18n import Translator
 from app.settings import ALLOWED_KEYS
-from app.ui.sections import section_at
 from app.ui.indicators import visible_groups
+from app.ui.sections import section_at
 
 pytestmark = pytest.mark.browser
 

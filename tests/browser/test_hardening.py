@@ -12,15 +12,14 @@ import pytest
 from app import paths
 from app.settings import ALLOWED_KEYS
 from tests.browser.driver import App, Wizard, desktop_app, serve_app
+from tests.tampered import TAMPERED, as_stored_text
 
 pytestmark = pytest.mark.browser
 
-# Every JSON type, nested and mixed lists (which threw in the client before any Python ran), a
-# list nested 2,000 deep, and text that is not JSON at all. Each boot stores four of them, one in
-# each key, so four boots hold every value (tests/ui/test_stored_values.py puts every value in
-# every key, through the app itself on the fake client).
-TAMPERED = [[], ["us", "ar"], {}, {"language": "ar"}, 0, 1.6, True, None, "", "atlantis", [[]], [1, "x"], [{"a": 1}]]
-RAW = [json.dumps(value) for value in TAMPERED] + ["[" * 2000 + "]" * 2000, "not json {"]
+# Each boot stores four tampered values, one in each key, so four boots hold every value
+# (tests/ui/test_stored_values.py puts every value in every key, through the app itself on the
+# fake client).
+RAW = [as_stored_text(value) for value in TAMPERED.values()]
 BOOTS = [RAW[start : start + len(ALLOWED_KEYS)] for start in range(0, len(RAW), len(ALLOWED_KEYS))]
 
 

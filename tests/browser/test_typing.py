@@ -116,8 +116,9 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
     layout, before any change); keys typed before the search screen is drawn went to the page and
     were lost until index.html kept them. A test that dropped every fourth first key failed here."""
     at = centres(browser, app_url, app.viewport)
+    _label, away_route = away(app)
     received = app.record_changes()
-    app.use_language("en").open(away(app)[1], semantics=False)
+    app.use_language("en").open(away_route, semantics=False)
     page = app.page
     lost: dict[str, list[str]] = {"search": [], "age": []}
 
@@ -143,13 +144,13 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
         page.keyboard.press("Backspace")
         app.wait_until(lambda: received[-1:] == [""], "the field is empty again")
         page.mouse.click(*at["away"])
-        shown(away(app)[1])
+        shown(away_route)
     for attempt in range(TRIES):
         page.mouse.click(*at["next"])
         shown("/next")
         page.mouse.click(*at["age"])  # the field has no focus: it is new each time
         type_at_once("age", "35", attempt)
         page.mouse.click(*at["away"])
-        shown(away(app)[1])
+        shown(away_route)
     assert page.locator("flt-semantics").count() == 0, "the tree was turned on: not the case meant"
     assert lost == {"search": [], "age": []}, f"of {TRIES} tries per field, some lost a key: {lost}"

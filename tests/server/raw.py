@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 from typing import Callable
 
-
 from tests.server.client import CONTROL_EVENT, connect, event, find, register_frame, until
 
 ROUTES = ["/indicators", "/care", "/asking", "/guidance", "/next", "/contacts", "/study", "/settings"]

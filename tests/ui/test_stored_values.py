@@ -12,16 +12,7 @@ import pytest
 from app.main import main
 from app.settings import ALLOWED_KEYS
 from tests.fake_client import FakeClient, texts, walk
-
-# Every JSON type, nested and mixed lists, a list nested 2,000 deep, a language no one has, and
-# text that is not JSON at all.
-DEEP: list = []
-for _ in range(2000):
-    DEEP = [DEEP]
-TAMPERED = {"[]": [], '["us", "ar"]': ["us", "ar"], "{}": {}, "{language}": {"language": "ar"}, "0": 0, "1.6": 1.6,
-            "true": True, "null": None, '""': "", "atlantis": "atlantis", "[[]]": [[]], '[1, "x"]': [1, "x"],
-            '[{"a": 1}]': [{"a": 1}], "deep": DEEP, "raw": "not json {"}  # fmt: skip
-
+from tests.tampered import TAMPERED
 
 @pytest.mark.parametrize("name", sorted(TAMPERED))
 def test_any_stored_value_in_every_key_opens_the_app_with_defaults(name):
