@@ -16,16 +16,16 @@ if TYPE_CHECKING:
 def build(ctx: Context) -> ft.Control:
     _ = ctx.tr._
 
-    # Tinted tiles rather than cards around tiles: no shadows to draw, the first screen's frame
-    # took ~20 ms less (12 loads each), and 20 controls fewer.
+    # Outlined tiles rather than cards around tiles: no shadows to draw, the first screen's frame
+    # took ~20 ms less (12 loads each), and 20 controls fewer. Outlined, not tinted: the focus fill
+    # stands out 3:1 from the page's own background in dark, not from a tint (app.ui.theme).
     def tile(route: str, icon: ft.IconData, title: str, text: str) -> ft.ListTile:
         return ft.ListTile(
             leading=icon,
             title=ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             subtitle=ft.Text(text, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
             on_click=lambda: ctx.navigate(route),
-            bgcolor=ft.Colors.SURFACE_CONTAINER_LOW,
-            shape=ft.RoundedRectangleBorder(radius=12),
+            shape=ft.RoundedRectangleBorder(radius=12, side=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT)),
         )
 
     return scrolling(

@@ -44,6 +44,7 @@ def choose_jurisdiction(ctx: Context, why: str, after: list[ft.Control] = ()) ->
                 on_click=choose,
             ),
             key=f"pack-{pack_id}",
+            variant=ft.CardVariant.OUTLINED,  # the focus fill stands out from the page, not a tint
         )  # fmt: skip
 
     return scrolling(

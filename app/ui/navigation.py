@@ -149,22 +149,22 @@ def rail_item(d: Destination, width: float) -> ft.Control:
     return destination(d.selected_icon if d.current else d.icon, d.label, d.current, d.on_click, width=width)
 
 
-def bottom_bar(items: list[ft.Control]) -> ft.Container:
-    return ft.Container(
-        ft.Row(items, spacing=0, vertical_alignment=ft.CrossAxisAlignment.START),
-        bgcolor=ft.Colors.SURFACE_CONTAINER,
-        padding=ft.Padding.only(top=4, bottom=8),
-        key="bottom-bar",
-    )
+def bottom_bar(items: list[ft.Control]) -> tuple[ft.Container, ft.Row]:
+    """The bar, and the row that holds its destinations. Below the page, Tab reaches it last."""
+    row = ft.Row(items, spacing=0, vertical_alignment=ft.CrossAxisAlignment.START)
+    # Set off by a line rather than a tint, so that the focus fill stands out from it (app.ui.theme).
+    return ft.Container(row, border=ft.Border.only(top=ft.BorderSide(1, ft.Colors.OUTLINE_VARIANT)),
+                        padding=ft.Padding.only(top=4, bottom=8), key="bottom-bar"), row  # fmt: skip
 
 
-def rail(items: list[ft.Control], width: float) -> ft.Container:
-    return ft.Container(
-        ft.Column(items, spacing=2, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.CENTER),
-        width=width + 8,
-        padding=ft.Padding.symmetric(vertical=8),
-        key="rail",
-    )
+def rail(items: list[ft.Control], width: float, name: str) -> tuple[ft.Container, ft.Column]:
+    """The rail, and the column that holds its destinations. Tab goes through the rail as a whole
+    before the page (WCAG 2.4.3), not row by row across both as Flutter's reading order would. Flet
+    1.0.5 has no FocusTraversalGroup; Flutter's RadioGroup puts its content in one (with the reading
+    order, as there are no radios in it), so a RadioGroup holds the rail."""
+    column = ft.Column(items, spacing=2, scroll=ft.ScrollMode.AUTO, horizontal_alignment=ft.CrossAxisAlignment.CENTER)
+    grouped = ft.Semantics(content=ft.RadioGroup(column), label=name, container=True)
+    return ft.Container(grouped, width=width + 8, padding=ft.Padding.symmetric(vertical=8), key="rail"), column
 
 
 @dataclass
@@ -295,8 +295,11 @@ class Frame:
         destinations = self.destinations(section)
         items = self.nav_items(destinations)
         area, placed = self.reading_area(screen)
-        nav = bottom_bar(items) if self.narrow else rail(items, self.rail_width(destinations))
-        drawn = Drawn(bar, bar_for, area, nav.content, [d.current for d in destinations])
+        if self.narrow:
+            nav, holder = bottom_bar(items)
+        else:
+            nav, holder = rail(items, self.rail_width(destinations), self.tr._("Sections"))
+        drawn = Drawn(bar, bar_for, area, holder, [d.current for d in destinations])
         if self.narrow:
             return ft.Column([placed, nav], expand=True, spacing=0), drawn
         return ft.Row([nav, ft.VerticalDivider(width=1), placed], expand=True, spacing=0), drawn

@@ -99,7 +99,8 @@ def case_list(ctx: Context) -> list[ft.Control]:
     tiles = [
         ft.Card(ft.ListTile(title=ft.Text(case.title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, weight=ft.FontWeight.W_600),
                             subtitle=ft.Text(case.intro, theme_style=ft.TextThemeStyle.BODY_MEDIUM),
-                            trailing=ft.Icon(Icons.PLAY_ARROW), on_click=play(case)), key=f"case-{case.id}")  # fmt: skip
+                            trailing=ft.Icon(Icons.PLAY_ARROW), on_click=play(case)),
+                variant=ft.CardVariant.OUTLINED, key=f"case-{case.id}")  # fmt: skip
         for case in cases.cases
     ]
     intro = _("Short cases from the sources: choose what to do at each step and see why. Nothing is scored or saved.")

@@ -4,6 +4,7 @@ the background around the focused button, in light and dark."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -86,3 +87,62 @@ def test_exit_is_among_the_first_tab_stops(app, language, route):
     app.page.keyboard.press("Enter")  # Exit from the keyboard, as from a tap
     app.gone(app.button(_("Exit")))
     assert app.page.title() == _("Clock")
+
+
+def tab_walk(app: App, key: str, presses: int) -> list[str]:
+    stops = []
+    for _press in range(presses):
+        app.page.keyboard.press(key)
+        stops.append(focused_name(app))
+    return stops
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+@pytest.mark.parametrize(("language", "route"), [("en", "/"), ("ar", "/next")])
+def test_tab_goes_from_exit_through_the_rail_then_the_page_and_back(app, language, route):
+    """WCAG 2.4.3 on a wide screen: the app bar (Exit among its first stops), then every section of
+    the rail in order, then the page; never back and forth between the rail and the page. Shift+Tab
+    retraces the same stops."""
+    from app.i18n import Translator
+    from app.ui.sections import RAIL
+
+    _ = Translator(language)._
+    rail = [_(section.label) for section in RAIL]
+    app.use_language(language).open(route)
+    app.see(_("Exit"))
+    forward = tab_walk(app, "Tab", len(rail) + 10)
+    exit_at = next(i for i, stop in enumerate(forward) if _("Exit") in stop)
+    assert exit_at <= 2, forward
+    after_exit = forward[exit_at + 1:]
+    assert after_exit[: len(rail)] == rail, after_exit
+    page = after_exit[len(rail):]
+    assert page and not set(page) & set(rail), page  # ten stops into the page, none of them the rail's
+    backward = tab_walk(app, "Shift+Tab", len(forward) - 1)
+    assert backward == forward[-2::-1]
+
+
+def picture(app: App, box: dict) -> Image.Image:
+    clip = {"x": int(box["x"]), "y": int(box["y"]), "width": int(box["width"]), "height": int(box["height"])}
+    return Image.open(io.BytesIO(app.settle(clip=clip))).convert("RGB")
+
+
+@pytest.mark.parametrize("app", ["desktop"], indirect=True)
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_focused_rail_item_or_tile_is_filled_3_to_1_with_its_text_still_4_5_to_1(app, theme):
+    """Whatever is not a button (a destination, a tile, a group) shows the keyboard's place as a
+    fill: 3:1 from the same pixels unfocused (WCAG 2.4.13), and its text 4.5:1 on it (1.4.3)."""
+    app.store(theme=theme).use_language("en").open("/")
+    app.see("Exit")
+    text_extreme = min if theme == "light" else max  # the core of a glyph: the text's own colour
+    tile = app.page.get_by_role("button", name=re.compile(r"^Asking\s"))
+    for name, stop in (("Indicators", app.button("Indicators")), ("Open questions", tile)):  # on the rail, on Home
+        tab_to(app, name)
+        box = app.box(stop)
+        focused = picture(app, box)
+        app.page.keyboard.press("Tab")
+        unfocused = picture(app, box)
+        y = int(box["height"] / 2)
+        fill, before = focused.getpixel((6, y)), unfocused.getpixel((6, y))
+        assert contrast(fill, before) >= 3, (name, fill, before)
+        text = text_extreme(focused.get_flattened_data(), key=luminance)
+        assert contrast(text, fill) >= 4.5, (name, text, fill)
