@@ -39,7 +39,10 @@ def typed(app: App, field, text: str, received: list[str]) -> str | None:
     try:
         app.wait_until(lambda: field.input_value() == text and received[-1:] == [text], "typed", timeout=3000)
     except AssertionError:
-        return f"shown {field.input_value()!r}, received {received[-1:]}"
+        # What had the focus and where the field was, to tell a key typed elsewhere from a field
+        # that moved under the tap.
+        focused = app.page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 160)")
+        return f"shown {field.input_value()!r}, received {received[-1:]}, focus on {focused}, field at {field.bounding_box()}"
     return None
 
 
@@ -81,9 +84,10 @@ def test_the_age_takes_every_key_typed_right_after_the_tap(app):
     lost = []
     for attempt in range(TRIES):
         field.wait_for(timeout=WAIT_MS)
+        tapped = field.bounding_box()
         field.click(force=True)
         if problem := typed(app, field, "35", received):
-            lost.append(f"try {attempt + 1}: {problem}")
+            lost.append(f"try {attempt + 1}: {problem}, tapped at {tapped}")
         app.go(label)  # leaving the section forgets the age: the field is empty on return
         app.page.get_by_role("heading", name=label, exact=True).wait_for(timeout=WAIT_MS)
         app.go("Next steps")
