@@ -1,5 +1,5 @@
-"""Fixtures for the browser tests: one app server and one Chromium for the session, a fresh browser
-context per test. The driving itself is in tests/browser/driver.py."""
+"""Fixtures for the browser tests: one app server and one Chromium for the session, and a browser
+profile kept for the session in which each test opens a new tab with nothing stored. The driving itself is in tests/browser/driver.py."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import os
 import zlib
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
-from tests.browser.driver import SHOTS, VIEWPORTS, App, chromium, serve_app
+from tests.browser.driver import SHOTS, VIEWPORTS, App, chromium, fresh_page, profile, serve_app
 
 
 @pytest.fixture(scope="session")
@@ -19,17 +19,30 @@ def app_url(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Browser:
-    with chromium() as browser:
+def playwright() -> Playwright:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Browser:
+    with chromium(playwright) as browser:
         yield browser
 
 
+@pytest.fixture(scope="session")
+def kept_profile(playwright: Playwright, tmp_path_factory) -> BrowserContext:
+    with profile(playwright, tmp_path_factory.mktemp("profile")) as context:
+        yield context
+
+
 @pytest.fixture(params=list(VIEWPORTS))
-def app(request, browser: Browser, app_url: str) -> App:
-    """A fresh browser context per test: empty storage, so settings start from defaults."""
-    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="en-US")
-    yield App(context.new_page(), app_url, request.param)
-    context.close()
+def app(request, kept_profile: BrowserContext, app_url: str) -> App:
+    """A new tab in the worker's kept profile, with nothing stored for the app: settings start from
+    defaults, while the browser's cache of the app carries over from the test before."""
+    yield App(fresh_page(kept_profile, app_url, request.param), app_url, request.param)
+    for page in kept_profile.pages:
+        page.close()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -51,7 +51,14 @@ def xvfb(size: str = "1280x900x24"):
             number = pipe.readline().strip()
         if not number:
             raise RuntimeError("Xvfb did not start")
-        yield f":{number}"
+        display = f":{number}"
+        # Xvfb names its display before a client can always open it: once, on a busy machine, the
+        # first window of the session was refused (GTK: "cannot open display: :0"). Until an X
+        # client gets an answer from it:
+        poll(lambda: server.poll() is None and subprocess.run(
+            ["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display}, capture_output=True).returncode == 0,
+            f"Xvfb to answer on {display}")  # fmt: skip
+        yield display
     finally:
         server.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
