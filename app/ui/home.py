@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 def build(ctx: Context) -> ft.Control:
     _ = ctx.tr._
 
-    # Outlined tiles rather than cards around tiles: no shadows to draw, the first screen's frame
-    # took ~20 ms less (12 loads each), and 20 controls fewer. Outlined, not tinted: the focus fill
-    # stands out 3:1 from the page's own background in dark, not from a tint (app.ui.theme).
+    # Tiles rather than cards around tiles: no shadows to draw, the first screen's frame took ~20 ms
+    # less (12 loads each), and 20 controls fewer. Outlined rather than tinted: in dark, the focus
+    # fill can stand 3:1 from the page's background but not from a tint (app.ui.theme).
     def tile(route: str, icon: ft.IconData, title: str, text: str) -> ft.ListTile:
         return ft.ListTile(
             leading=icon,
