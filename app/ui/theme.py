@@ -75,8 +75,12 @@ def build_theme(language: Language, scale: float, dark: bool = False) -> ft.Them
         radio_theme=ft.RadioTheme(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]}, splash_radius=16),
         checkbox_theme=ft.CheckboxTheme(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]}, splash_radius=16),
         switch_theme=ft.SwitchTheme(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]}),
-        segmented_button_theme=ft.SegmentedButtonTheme(
-            style=ft.ButtonStyle(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]})),
+        # A segment's overlay is replaced whole, so hovered and pressed keep Material's own values.
+        segmented_button_theme=ft.SegmentedButtonTheme(style=ft.ButtonStyle(overlay_color={
+            ft.ControlState.FOCUSED: FOCUS_FILL[dark],
+            ft.ControlState.PRESSED: ft.Colors.with_opacity(0.1, ft.Colors.ON_SURFACE),
+            ft.ControlState.HOVERED: ft.Colors.with_opacity(0.08, ft.Colors.ON_SURFACE),
+        })),
     )
 
 

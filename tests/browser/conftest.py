@@ -1,5 +1,6 @@
-"""Fixtures for the browser tests: one app server and one Chromium for the session, and a browser
-profile kept for the session in which each test opens a new tab with nothing stored. The driving itself is in tests/browser/driver.py."""
+"""Fixtures for the browser tests: one app server for the session, a browser profile kept for the
+session in which each test opens a new tab with nothing stored, and a plain Chromium for the tests
+that make contexts of their own. The driving itself is in tests/browser/driver.py."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import re
 import pytest
 from PIL import Image
 
+from app.content.loader import load_bundle
 from tests.browser.driver import VIEWPORTS, App, Wizard
 
 pytestmark = pytest.mark.browser
@@ -102,10 +103,17 @@ def picture(app: App, box: dict) -> Image.Image:
     return Image.open(io.BytesIO(app.settle(clip=clip))).convert("RGB")
 
 
-def assert_filled_when_focused(app: App, name: str, stop, theme: str) -> None:
-    """What is not a button (a destination, a tile, a group) shows the keyboard's place as a fill:
-    3:1 from the same pixels unfocused (WCAG 2.4.13), its text 4.5:1 on it (1.4.3)."""
-    tab_to(app, name)
+def assert_filled_when_focused(app: App, name: str, stop, theme: str, from_here: bool = False,
+                               text_in: tuple[float, float, float, float] = (0, 0, 1, 1)) -> None:  # fmt: skip
+    """What is not a button (a destination, a tile, a chip, a group) shows the keyboard's place as a
+    fill: 3:1 from the same pixels unfocused (WCAG 2.4.13), its text 4.5:1 on it (1.4.3). Reached
+    by Tab, or (`from_here`) focused already, then shown by Tab and Shift+Tab as a keyboard user
+    would see it."""
+    if from_here:
+        app.page.keyboard.press("Tab")
+        app.page.keyboard.press("Shift+Tab")
+    else:
+        tab_to(app, name)
     box = app.box(stop)
     focused = picture(app, box)
     app.page.keyboard.press("Tab")
@@ -114,7 +122,11 @@ def assert_filled_when_focused(app: App, name: str, stop, theme: str) -> None:
     x = 6 if box["x"] < VIEWPORTS["desktop"]["width"] / 2 else int(box["width"]) - 7
     fill, before = focused.getpixel((x, y)), unfocused.getpixel((x, y))
     assert contrast(fill, before) >= 3, (name, fill, before)
-    text = (min if theme == "light" else max)(focused.get_flattened_data(), key=luminance)  # a glyph's core
+    # A glyph's core, in `text_in` (fractions of the box) where one text is measured apart from the
+    # others (a group's title, beside its count and chevron).
+    left, top, right, bottom = text_in
+    area = focused.crop((int(left * focused.width), int(top * focused.height), int(right * focused.width), int(bottom * focused.height)))
+    text = (min if theme == "light" else max)(area.get_flattened_data(), key=luminance)
     assert contrast(text, fill) >= 4.5, (name, text, fill)
 
 
@@ -132,12 +144,15 @@ def test_tab_goes_from_exit_through_the_rail_then_the_page_and_shows_where_it_is
     app.store(theme=theme).use_language(language).open(route)
     app.see(_("Exit"))
     forward = tab_walk(app, "Tab", len(rail) + 10)
-    exit_at = next(i for i, stop in enumerate(forward) if _("Exit") in stop)
-    assert exit_at <= 2, forward
+    exit_at = next((i for i, stop in enumerate(forward) if _("Exit") in stop), None)
+    assert exit_at is not None and exit_at <= 2, forward
     after_exit = forward[exit_at + 1:]
     assert after_exit[: len(rail)] == rail, after_exit
     page = after_exit[len(rail):]
-    assert page and not set(page) & set(rail), page  # ten stops into the page, none of them the rail's
+    # Ten stops into the page, each a named control of the app (not the page's body, had the focus
+    # left the app), none of them the rail's.
+    assert all(page) and not set(page) & set(rail), page
+    assert app.page.evaluate("document.activeElement.closest('flt-semantics') !== null")
     backward = tab_walk(app, "Shift+Tab", len(forward) - 1)
     assert backward == forward[-2::-1]
 
@@ -145,3 +160,17 @@ def test_tab_goes_from_exit_through_the_rail_then_the_page_and_shows_where_it_is
     if route == "/":
         tile = app.page.get_by_role("button", name=re.compile(rf"^{_('Asking')}\s"))
         assert_filled_when_focused(app, _("Open questions, and what to say first, in the patient's language."), tile, theme)
+    else:  # an answer's chip, then a group's header
+        chip = Wizard(app, language).choice("q_rpt_elder", "Not sure")
+        chip.focus()
+        assert_filled_when_focused(app, _("Not sure"), chip, theme, from_here=True)
+        app.page.keyboard.press("Shift+Tab")  # back on the chip, then Space chooses it as Enter would
+        app.page.keyboard.press("Space")
+        app.wait_until(lambda: chip.is_checked(), "Space chose the focused answer")
+        app.go(_("Indicators"))
+        group = app.page.get_by_role("button", name=re.compile("^" + re.escape(load_bundle(language).topic("indicators").groups[0].title)))
+        group.focus()
+        # The title, above the count, clear of the chevron at the line's end.
+        title_area = (0.2, 0, 1, 0.55) if Translator(language).language.rtl else (0, 0, 0.8, 0.55)
+        assert_filled_when_focused(app, group.get_attribute("aria-label") or "", group, theme, from_here=True,
+                                   text_in=title_area)  # fmt: skip

@@ -52,12 +52,17 @@ def xvfb(size: str = "1280x900x24"):
         if not number:
             raise RuntimeError("Xvfb did not start")
         display = f":{number}"
-        # Xvfb names its display before a client can always open it: once, on a busy machine, the
-        # first window of the session was refused (GTK: "cannot open display: :0"). Until an X
-        # client gets an answer from it:
-        poll(lambda: server.poll() is None and subprocess.run(
-            ["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display}, capture_output=True).returncode == 0,
-            f"Xvfb to answer on {display}")  # fmt: skip
+        # Once, on a busy machine, the session's first window was refused ("cannot open display: :0")
+        # just after Xvfb named its display; why was not found. Until an X client gets an answer:
+        def answers() -> bool:
+            if server.poll() is not None:
+                raise RuntimeError(f"Xvfb ended (exit {server.returncode}) after naming {display}")
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                return subprocess.run(["xdotool", "getdisplaygeometry"], env={**os.environ, "DISPLAY": display},
+                                      capture_output=True, timeout=5).returncode == 0  # fmt: skip
+            return False
+
+        poll(answers, f"Xvfb to answer on {display}")
         yield display
     finally:
         server.terminate()
