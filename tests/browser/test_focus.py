@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from app.content.loader import load_bundle
-from tests.browser.driver import VIEWPORTS, App, Wizard
+from tests.browser.driver import VIEWPORTS, WAIT_MS, App, Wizard
 
 pytestmark = pytest.mark.browser
 
@@ -160,6 +160,9 @@ def test_tab_goes_from_exit_through_the_rail_then_the_page_and_shows_where_it_is
     if route == "/":
         tile = app.page.get_by_role("button", name=re.compile(rf"^{_('Asking')}\s"))
         assert_filled_when_focused(app, _("Open questions, and what to say first, in the patient's language."), tile, theme)
+        app.button(_("Glossary")).focus()  # Space opens a rail destination, as Enter does
+        app.page.keyboard.press("Space")
+        app.page.get_by_role("heading", name=_("Glossary"), exact=True).wait_for(timeout=WAIT_MS)
     else:  # an answer's chip, then a group's header
         chip = Wizard(app, language).choice("q_rpt_elder", "Not sure")
         chip.focus()
