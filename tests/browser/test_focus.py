@@ -118,7 +118,8 @@ def assert_filled_when_focused(app: App, name: str, stop, theme: str, from_here:
     focused = picture(app, box)
     app.page.keyboard.press("Tab")
     unfocused = picture(app, box)
-    y = int(box["height"] / 2)  # 6 px in from the start edge, at mid-height: clear of icon and text
+    # 6 px in from the start edge (the right one in Arabic), at mid-height: clear of icon and text.
+    y = int(box["height"] / 2)
     x = 6 if box["x"] < VIEWPORTS["desktop"]["width"] / 2 else int(box["width"]) - 7
     fill, before = focused.getpixel((x, y)), unfocused.getpixel((x, y))
     assert contrast(fill, before) >= 3, (name, fill, before)
@@ -135,7 +136,8 @@ def assert_filled_when_focused(app: App, name: str, stop, theme: str, from_here:
 def test_tab_goes_from_exit_through_the_rail_then_the_page_and_shows_where_it_is(app, language, route, theme):
     """WCAG 2.4.3 on a wide screen: the app bar (Exit among its first stops), then every section of
     the rail in order, then the page; never back and forth between the rail and the page. Shift+Tab
-    retraces the same stops. A rail destination and a Home tile show the focus plainly."""
+    retraces the same stops. A rail destination, a Home tile, an answer chip and a group's header
+    show the focus plainly, and Space opens or chooses what has it."""
     from app.i18n import Translator
     from app.ui.sections import RAIL
 
