@@ -52,7 +52,7 @@ def _fallbacks(language: Language) -> list[str]:
     return [family for family in dict.fromkeys(lang.font for lang in LANGUAGES.values()) if family != language.font]
 
 
-def build_theme(language: Language, scale: float, dark: bool = False) -> ft.Theme:
+def build_theme(language: Language, scale: float, dark: bool) -> ft.Theme:
     def style(size: float) -> ft.TextStyle:
         return ft.TextStyle(
             size=round(size * scale * language.size_adjust, 1),
@@ -61,6 +61,8 @@ def build_theme(language: Language, scale: float, dark: bool = False) -> ft.Them
             color=ft.Colors.ON_SURFACE,
         )
 
+    fill = FOCUS_FILL[dark]
+    focused = {ft.ControlState.FOCUSED: fill}
     return ft.Theme(
         color_scheme_seed=SEED_COLOR,
         font_family=language.font,
@@ -69,15 +71,15 @@ def build_theme(language: Language, scale: float, dark: bool = False) -> ft.Them
         outlined_button_theme=ft.OutlinedButtonTheme(style=_focus_ring()),
         text_button_theme=ft.TextButtonTheme(style=_focus_ring()),
         icon_button_theme=ft.IconButtonTheme(style=_focus_ring()),
-        focus_color=FOCUS_FILL[dark],
+        focus_color=fill,
         # Radios, checkboxes and switches show focus as a halo, and segments as an overlay: the same
         # fill. The halo is a little smaller than Material's, so that it stops short of the label.
-        radio_theme=ft.RadioTheme(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]}, splash_radius=16),
-        checkbox_theme=ft.CheckboxTheme(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]}, splash_radius=16),
-        switch_theme=ft.SwitchTheme(overlay_color={ft.ControlState.FOCUSED: FOCUS_FILL[dark]}),
+        radio_theme=ft.RadioTheme(overlay_color=focused, splash_radius=16),
+        checkbox_theme=ft.CheckboxTheme(overlay_color=focused, splash_radius=16),
+        switch_theme=ft.SwitchTheme(overlay_color=focused),
         # A segment's overlay is replaced whole, so hovered and pressed keep Material's own values.
         segmented_button_theme=ft.SegmentedButtonTheme(style=ft.ButtonStyle(overlay_color={
-            ft.ControlState.FOCUSED: FOCUS_FILL[dark],
+            **focused,
             ft.ControlState.PRESSED: ft.Colors.with_opacity(0.1, ft.Colors.ON_SURFACE),
             ft.ControlState.HOVERED: ft.Colors.with_opacity(0.08, ft.Colors.ON_SURFACE),
         })),
@@ -93,7 +95,9 @@ def dress_page(page: ft.Page, language: Language, scale: float, dark: bool) -> N
     # The app's direction is its language's, always: a card or patient view in another
     # language lays itself out inside it, so Exit never changes corner.
     page.rtl = language.rtl
-    page.theme, page.dark_theme = build_theme(language, scale), build_theme(language, scale, dark=True)
+    # One theme, for the brightness in use (its focus fill differs by brightness); a change of
+    # setting dresses the page again.
+    page.theme = page.dark_theme = build_theme(language, scale, dark)
     page.theme_mode = ft.ThemeMode.DARK if dark else ft.ThemeMode.LIGHT
     # Flutter eases from one theme to the next over 200 ms; the first screen was drawn in its
     # default blue and font, then again in the app's, and each change of setting redraws the

@@ -80,9 +80,8 @@ def profile(playwright: Playwright, user_data_dir: Path) -> Iterator[BrowserCont
 
 
 def fresh_page(context: BrowserContext, origin: str, viewport: str) -> Page:
-    """A new tab at `viewport` with nothing stored for the app: no setting, no cookie, no database."""
-    for page in context.pages:
-        page.close()
+    """A new tab at `viewport` with nothing stored for the app: no setting, no cookie, no database.
+    (The test before closed its tabs: tests/browser/conftest.py `app`.)"""
     context.clear_cookies()
     page = context.new_page()
     cdp = context.new_cdp_session(page)

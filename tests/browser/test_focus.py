@@ -34,6 +34,11 @@ def focused_name(app: App) -> str:
     return app.page.evaluate("document.activeElement && (document.activeElement.getAttribute('aria-label') || document.activeElement.textContent) || ''")
 
 
+def picture(app: App, clip: dict) -> Image.Image:
+    """The page within `clip` once it holds still."""
+    return Image.open(io.BytesIO(app.settle(clip=clip))).convert("RGB")
+
+
 def tab_to(app: App, label: str, presses: int = 80) -> None:
     """Press Tab, as a keyboard user does, until the named control has the focus."""
     for _ in range(presses):
@@ -56,9 +61,9 @@ def test_the_focused_button_has_a_ring_that_stands_out(app, theme):
     # The button and 8 px around it: a picture of that alone is quick to take again and again.
     left, top = int(box["x"]) - 8, int(box["y"]) - 8
     clip = {"x": left, "y": top, "width": int(box["width"]) + 16, "height": int(box["height"]) + 16}
-    focused = Image.open(io.BytesIO(app.settle(clip=clip))).convert("RGB")
+    focused = picture(app, clip)
     app.page.keyboard.press("Shift+Tab")  # back to the answer above it, in view: nothing scrolls
-    unfocused = Image.open(io.BytesIO(app.settle(clip=clip))).convert("RGB")
+    unfocused = picture(app, clip)
     assert app.box(button) == box  # the same pixels, focused and not
     # WCAG 2.4.13: the indicator changes pixels at least 2 px thick by 3:1 between the two states.
     y = int(box["y"]) - top  # the button's top edge in the clipped pictures
@@ -98,11 +103,6 @@ def tab_walk(app: App, key: str, presses: int) -> list[str]:
     return stops
 
 
-def picture(app: App, box: dict) -> Image.Image:
-    clip = {"x": int(box["x"]), "y": int(box["y"]), "width": int(box["width"]), "height": int(box["height"])}
-    return Image.open(io.BytesIO(app.settle(clip=clip))).convert("RGB")
-
-
 def assert_filled_when_focused(app: App, name: str, stop, theme: str, from_here: bool = False,
                                text_in: tuple[float, float, float, float] = (0, 0, 1, 1)) -> None:  # fmt: skip
     """What is not a button (a destination, a tile, a chip, a group) shows the keyboard's place as a
@@ -115,9 +115,10 @@ def assert_filled_when_focused(app: App, name: str, stop, theme: str, from_here:
     else:
         tab_to(app, name)
     box = app.box(stop)
-    focused = picture(app, box)
+    clip = {"x": int(box["x"]), "y": int(box["y"]), "width": int(box["width"]), "height": int(box["height"])}
+    focused = picture(app, clip)
     app.page.keyboard.press("Tab")
-    unfocused = picture(app, box)
+    unfocused = picture(app, clip)
     # 6 px in from the start edge (the right one in Arabic), at mid-height: clear of icon and text.
     y = int(box["height"] / 2)
     x = 6 if box["x"] < VIEWPORTS["desktop"]["width"] / 2 else int(box["width"]) - 7
@@ -141,7 +142,8 @@ def test_tab_goes_from_exit_through_the_rail_then_the_page_and_shows_where_it_is
     from app.i18n import Translator
     from app.ui.sections import RAIL
 
-    _ = Translator(language)._
+    tr = Translator(language)
+    _ = tr._
     rail = [_(section.label) for section in RAIL]
     app.store(theme=theme).use_language(language).open(route)
     app.see(_("Exit"))
@@ -176,6 +178,6 @@ def test_tab_goes_from_exit_through_the_rail_then_the_page_and_shows_where_it_is
         group = app.page.get_by_role("button", name=re.compile("^" + re.escape(load_bundle(language).topic("indicators").groups[0].title)))
         group.focus()
         # The title, above the count, clear of the chevron at the line's end.
-        title_area = (0.2, 0, 1, 0.55) if Translator(language).language.rtl else (0, 0, 0.8, 0.55)
+        title_area = (0.2, 0, 1, 0.55) if tr.language.rtl else (0, 0, 0.8, 0.55)
         assert_filled_when_focused(app, group.get_attribute("aria-label") or "", group, theme, from_here=True,
                                    text_in=title_area)  # fmt: skip
