@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 import zlib
+from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.browser.driver import SHOTS, VIEWPORTS, App, chromium, fresh_page, profile, serve_app
+from tests.browser.driver import SHOTS, VIEWPORTS, App, chromium, fresh_page, keeper, profile, serve_app
 
 
 @pytest.fixture(scope="session")
@@ -32,18 +33,21 @@ def browser(playwright: Playwright) -> Browser:
 
 
 @pytest.fixture(scope="session")
-def kept_profile(playwright: Playwright, tmp_path_factory) -> BrowserContext:
+def kept_profile(playwright: Playwright, app_url: str, tmp_path_factory) -> Iterator[tuple[BrowserContext, Page]]:
+    """The worker's browser profile, and the tab in it that keeps the app's process (`keeper`)."""
     with profile(playwright, tmp_path_factory.mktemp("profile")) as context:
-        yield context
+        yield context, keeper(context, app_url)
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def app(request, kept_profile: BrowserContext, app_url: str) -> App:
+def app(request, kept_profile: tuple[BrowserContext, Page], app_url: str) -> Iterator[App]:
     """A new tab in the worker's kept profile, with nothing stored for the app: settings start from
     defaults, while the browser's cache of the app carries over from the test before."""
-    yield App(fresh_page(kept_profile, app_url, request.param), app_url, request.param)
-    for page in kept_profile.pages:
-        page.close()
+    context, kept = kept_profile
+    yield App(fresh_page(context, app_url, request.param), app_url, request.param)
+    for page in context.pages:
+        if page is not kept:
+            page.close()
 
 
 def pytest_collection_modifyitems(config, items):
