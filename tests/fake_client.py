@@ -34,6 +34,7 @@ class FakeClient(Connection):
         self.calls: list[tuple[str, Any]] = []  # every client method the app invoked, in order
         self.crashes: list[str] = []  # what Flet would show as "Error running app"
         self.sent: list[tuple[Any, bytes]] = []  # every message to the client: its action, encoded
+        self.held_routes: list[str] | None = None  # when a list, route reports wait here (`report_routes`)
         self.session = Session(self)
 
     @property
@@ -67,7 +68,10 @@ class FakeClient(Connection):
             self.prefs.pop(args["key"], None)
             return True
         if name == "push_route":
-            self.loop.create_task(self.event(self.page, "route_change", {"route": args["route"]}))
+            if self.held_routes is not None:  # a slow round trip: the browser has not reported it yet
+                self.held_routes.append(args["route"])
+            else:
+                self.loop.create_task(self.event(self.page, "route_change", {"route": args["route"]}))
         return None
 
     # What the client does -----------------------------------------------------------------
@@ -87,6 +91,12 @@ class FakeClient(Connection):
         await self.session.dispatch_event(control._i, name, data)
         await self.settle()
         assert not self.crashes, self.crashes[-1]
+
+    async def report_routes(self) -> None:
+        """The browser's reports of the routes pushed while they were held, in order, at last."""
+        held, self.held_routes = self.held_routes or [], None
+        for route in held:
+            await self.event(self.page, "route_change", {"route": route})
 
     async def change(self, control: BaseControl, **props: Any) -> None:
         """What the client does when the user types or toggles: patch the props, then fire change."""
