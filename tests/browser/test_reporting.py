@@ -42,8 +42,9 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
 
     # Answering now empties that question's "Not answered yet." but keeps its line: the questions
     # below stay where they are, under the clinician's next tap.
-    # "Show result" scrolled to the first open question: measure once that scroll has come to rest
-    # (measured during it, under load, the box was 605 px off).
+    # Just after "Show result" the screen may still be moving (its marks appear above the question;
+    # the button was scrolled into view to be tapped): measure once it rests. Measured before, under
+    # three workers, the box was 605 px off.
     app.tree_settled()
     below = wizard.question("q_rpt_elder").bounding_box()
     wizard.answer("q_rpt_appears_minor", "No")
