@@ -104,7 +104,7 @@ def _check_file(path: Path, language: str, topic: str, report: Report) -> tuple[
         return None, None
     report.files += 1
     try:
-        data = read(path, use_snapshot=True)
+        data = read(path)
     except DataError as error:
         report.problems += error.problems
         return None, None

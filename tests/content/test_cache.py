@@ -26,7 +26,7 @@ def tree(tmp_path, monkeypatch) -> Path:
 def test_an_unchanged_file_comes_from_the_snapshot(tree):
     path = tree / "en" / "indicators.yaml"
     assert cache.entry(path.read_bytes()).exists()
-    assert read(path, use_snapshot=True) == parse(path.read_text(encoding="utf-8"), path)
+    assert read(path) == parse(path.read_text(encoding="utf-8"), path)
 
 
 def test_the_same_bundles_with_and_without_the_snapshot(tree, tmp_path, monkeypatch):
