@@ -11,6 +11,7 @@ from app import paths
 DOMAIN = [
     "app.content.loader", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.study", "app.directory",
     "app.i18n", "app.settings", "app.visit", "app.datafiles.yamlfile", "app.directory.card",
+    "app.formats",
 ]  # fmt: skip
 
 
@@ -48,6 +49,27 @@ def test_the_first_screen_loads_no_content_models_rules_search_or_babel():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=paths.ROOT, check=True)
     assert out.stdout.strip() == "[]", "loaded before the first screen (yaml: has `make cache` run?)"
+
+
+def test_serving_shipped_files_never_loads_babel_or_yaml():
+    """Every screen's module, every language's content, the packs and the directory, and the
+    clock, a review date and a percentage in each language: Babel's locale data (4.9 MB resident
+    for English alone) and PyYAML (0.9 MB) stay out of a server that serves only shipped files
+    (app.formats; the snapshot, `make cache`). A card listing a facility's languages loads Babel."""
+    code = (
+        "import datetime as dt, sys\n"
+        "from app import formats, i18n\n"
+        "from app.directory import load_directory\n"
+        "from app.ui import warmup\n"
+        "for code in i18n.LANGUAGES:\n"
+        "    warmup.warm_the_rest(code)\n"
+        "    formats.date_text(dt.date.today(), 'full', code), formats.time_text(dt.datetime.now(), code)\n"
+        "    formats.percent_text(87.9, code)\n"
+        "load_directory()\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & {'babel', 'yaml'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=paths.ROOT, check=True)
+    assert out.stdout.strip() == "[]", "loaded (yaml: has `make cache` run?)"
 
 
 def test_every_section_has_a_screen_that_builds():

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from babel import Locale
 
 from app.directory.load import Directory
 from app.directory.models import Entry
@@ -100,6 +99,8 @@ def written_in(text: str, script: str) -> bool:
 
 
 def language_name(code: str, in_language: str) -> str:
+    from babel import Locale  # any language a facility lists: Babel's data, loaded when a card is made
+
     try:
         return Locale.parse(code).get_display_name(in_language) or code
     except (ValueError, LookupError):

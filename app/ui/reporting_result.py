@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 import flet as ft
-from babel.dates import format_date
 
 from app.content.models import ReportingFile
 from app.directory import Directory, load_directory
+from app.formats import date_text
 from app.i18n import Translator
 from app.rules import Status, evaluate
 from app.rules.answers import ANSWER_LABELS, Answers
@@ -116,7 +116,7 @@ def status_card(tr: Translator, text: ReportingFile, pack: Pack, outcome: Result
     status = worded(text, f"status_{outcome.status.value}{precaution}", pack.id)
     jurisdiction = text.item(f"pack_{pack.id}")
     background, foreground = STATUS_COLORS[outcome.status]
-    reviewed = format_date(pack.reviewed, format="long", locale=tr.language.code)
+    reviewed = date_text(pack.reviewed, "long", tr.language.code)
     where = _("{jurisdiction} · rules version {version}, reviewed {date}").format(
         jurisdiction=jurisdiction.title, version=pack.version, date=reviewed
     )

@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import flet as ft
-from babel import Locale
-from babel.numbers import format_percent
 
 from app.content.models import QuizFile
+from app.formats import percent_text
 from app.study import Session, summary_text
 from app.ui.icons import Icons
 from app.ui.topic import framing_banner
@@ -36,8 +35,7 @@ def build(ctx: Context) -> ft.Control:
 
 def one_decimal_percent(value: float, language: str) -> str:
     """87.9 as this language writes a percentage ("87.9%", "87,9 %"), keeping the study's one decimal."""
-    pattern = Locale.parse(language).percent_formats[None].pattern.replace("#,##0", "#,##0.0")
-    return format_percent(value / 100, format=pattern, locale=language)
+    return percent_text(value, language)
 
 
 def begin(ctx: Context, quiz: QuizFile, pool: list[str] | None, size: int | None) -> None:

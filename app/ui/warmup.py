@@ -10,7 +10,7 @@ and each step runs where it delays that screen least:
    nothing else can proceed (11 runs each, before the font manifest: 1.13 against 1.18 times
    the bare app's start-up).
 2. Once the first screen has been sent and painted: every other screen's module with what it
-   imports (pydantic models, rules, search, Babel), their controls, the session language's content
+   imports (pydantic models, rules, search), their controls, the session language's content
    and the jurisdiction packs, so that the first tap into a section does not wait for them.
 """
 
