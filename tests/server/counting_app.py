@@ -1,13 +1,43 @@
 """The app, served by its own server, with flet-web's session manager logging each session it
-creates and deletes ("New session created (N total)", "Delete session (N left)")."""
+creates and deletes ("New session created (N total)", "Delete session (N left)"), and the Flet
+Session objects still alive after a collection, each time that number changes ("Sessions alive: N")."""
 
 import argparse
+import gc
 import logging
 import sys
+import threading
+import time
+import weakref
+
+from flet.messaging.session import Session
 
 from app import paths
-from app.web import server
 from app.main import main
+from app.web import server
+
+
+def log_sessions_alive(log: logging.Logger) -> None:
+    alive: weakref.WeakSet = weakref.WeakSet()
+    init = Session.__init__
+
+    def counted(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        alive.add(self)
+
+    Session.__init__ = counted
+
+    def watch() -> None:
+        last = None
+        while True:
+            time.sleep(0.5)
+            gc.collect()
+            if len(alive) != last:
+                last = len(alive)
+                log.info(f"Sessions alive: {last}")
+
+    threading.Thread(target=watch, daemon=True).start()
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
@@ -17,4 +47,5 @@ if __name__ == "__main__":
     manager = logging.getLogger("flet_web.fastapi")
     manager.addHandler(handler)
     manager.setLevel(logging.INFO)
+    log_sessions_alive(manager)
     server.serve(main, "127.0.0.1", parser.parse_args().port, assets_dir=paths.ASSETS_DIR)

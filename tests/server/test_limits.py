@@ -220,7 +220,8 @@ def test_two_host_headers_are_refused(server):
 
 def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
     """flet-web kept a dropped session an hour (session_timeout_seconds=3600); now it keeps it as
-    long as the idle reset (here 3 s), and its manager evicts expired sessions every 10 s."""
+    long as the idle reset (here 3 s), its manager evicts expired sessions every 10 s, and then
+    no Session object is left."""
     idle, count = 3, 40
     log = tmp_path / "server.log"
     with running_server(tmp_path, "tests.server.counting_app", CARE_REFERENCE_IDLE_SECONDS=str(idle),
@@ -238,6 +239,10 @@ def test_dropped_sessions_are_evicted_after_the_idle_time(tmp_path):
         # the timeout, then one eviction round (flet-web's manager looks every 10 s)
         wait_for(lambda: log.read_text().count("Delete session (") >= count, "every dropped session evicted", timeout=idle + 20)
         evicted = rss_mb(process.pid)
+        # And none is kept alive after: flet-web's eviction loop held the last one it looked at
+        # (app.web.internals), for ever once no session was left.
+        alive = lambda: [line for line in log.read_text().splitlines() if "Sessions alive:" in line][-1:]  # noqa: E731
+        wait_for(lambda: alive() == ["flet_web.fastapi: Sessions alive: 0"], "no Session object left", timeout=5)
         lines = log.read_text().splitlines()
     print(f"dropped sessions: RSS {start:.0f} MB, {dropped:.0f} after {count} dropped, {evicted:.0f} after the timeout")
     assert created == count
