@@ -1,6 +1,19 @@
-"""The YAML parser of data files (see app.datafiles.yamlfile for what it checks). Imported only
-when a file is parsed or a problem's line is looked up: a file unchanged since `make cache` is
-read from its JSON snapshot, so a server that only reads shipped files never loads PyYAML."""
+"""The YAML parser of data files: safe, strict and bounded, with every problem at its line.
+
+- Duplicate keys are errors (PyYAML lets the last one win silently: `jurisdiction: us` then
+  `jurisdiction: ca` would run as ca).
+- Aliases may not expand a file past `MAX_NODES` nodes (an "alias bomb" of a few lines can
+  stand for 10^8 values, and whatever walks it afterwards runs out of memory).
+- Impossible values (`2026-02-30`), values their tag does not fit (`!!int abc`, `!!bool maybe`),
+  integers of more than `MAX_INT_DIGITS` digits, control characters and nesting too deep for the
+  parser are reported with their line, like any syntax error. (PyYAML raises a bare ValueError,
+  KeyError or AttributeError for a bad typed value, with no line; and Python refuses to turn an
+  integer of more than 4,300 digits into text, so one in a file stopped every check.)
+
+Imported only when a file is parsed or a problem's line is looked up: a file unchanged since
+`make cache` is read from its JSON snapshot, so a server that serves only shipped files never
+loads PyYAML (app.datafiles.yamlfile).
+"""
 
 from __future__ import annotations
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-
 from app.directory.load import Directory
 from app.directory.models import Entry
 from app.i18n import N_, Translator

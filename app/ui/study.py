@@ -33,11 +33,6 @@ def build(ctx: Context) -> ft.Control:
     return question_screen(ctx, quiz, session)
 
 
-def one_decimal_percent(value: float, language: str) -> str:
-    """87.9 as this language writes a percentage ("87.9%", "87,9 %"), keeping the study's one decimal."""
-    return percent_text(value, language)
-
-
 def begin(ctx: Context, quiz: QuizFile, pool: list[str] | None, size: int | None) -> None:
     ctx.visit.study = Session.draw({item.id: item.answer for item in quiz.grouped_items()}, pool, size)
     ctx.redraw()
@@ -155,7 +150,7 @@ def question_screen(ctx: Context, quiz: QuizFile, session: Session) -> ft.Contro
         rows.append(
             ft.Text(
                 _("{percent} of providers in a seven-country study answered this correctly before training.")
-                .format(percent=one_decimal_percent(item.percent_correct, tr.language.code)),
+                .format(percent=percent_text(item.percent_correct, tr.language.code)),
                 theme_style=ft.TextThemeStyle.BODY_MEDIUM,
                 weight=ft.FontWeight.W_600,
             )

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from app.content.loader import load_bundle
+from app.formats import percent_text
 from app.i18n import Translator
 from app.study import summary_text
-from app.ui.study import one_decimal_percent
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def test_a_session_with_feedback_summary_and_review(app, language):
         app.page.get_by_role("button", name=_("True") if choice else _("False"), exact=True).click()
         app.see(_("Correct") if n not in wrong else _("Not quite"))
         app.see(item.explanation)
-        app.see(one_decimal_percent(item.percent_correct, language))  # how peers answered, locally written
+        app.see(percent_text(item.percent_correct, language))  # how peers answered, locally written
         if n == 1:
             app.shot(f"study-feedback-{language}")
         last = n == len(study) - 1

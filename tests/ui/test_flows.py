@@ -13,9 +13,9 @@ import flet as ft
 import pytest
 
 from app.content.loader import load_bundle
+from app.formats import percent_text
 from app.i18n import Translator
 from app.study import summary_text
-from app.ui.study import one_decimal_percent
 from tests.fake_client import FakeClient, texts, walk
 from tests.ui.harness import running_shell
 
@@ -90,7 +90,7 @@ async def study_session(screen: Screen, tr: Translator, bundle) -> None:
         await screen.tap(_("True") if choice else _("False"))
         screen.see(_("Correct") if n not in wrong else _("Not quite"))
         screen.see(item.explanation)
-        screen.see(one_decimal_percent(item.percent_correct, tr.language.code), part=True)  # how peers answered
+        screen.see(percent_text(item.percent_correct, tr.language.code), part=True)  # how peers answered
         await screen.tap(_("See results") if n == len(study) - 1 else _("Next"))
     screen.see(summary_text(tr, len(study) - len(wrong), len(study)))
     await screen.tap(_("Review missed questions"))
