@@ -11,19 +11,43 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from functools import cache
 
 from app import paths
 
 FORMATS_FILE = paths.LOCALES_DIR / "formats.json"
+log = logging.getLogger(__name__)
 # A CLDR pattern: quoted literals ('de', '' for a quote) and runs of one letter; anything else as is.
 _TOKEN = re.compile(r"'((?:[^']|'')*)'|([A-Za-z])\2*|[^'A-Za-z]+")
 
 
+# If the file is missing or damaged: numbers only, readable in any language. The clock after quick
+# exit must show, whatever happened to a build file.
+PLAIN = {"date_full": "y-MM-dd", "date_long": "y-MM-dd", "time_short": "HH:mm", "percent": "#,##0%", "decimal": "."}
+
+
 @cache
 def formats(language: str) -> dict:
-    return json.loads(FORMATS_FILE.read_text(encoding="utf-8"))["languages"][language]
+    try:
+        data = json.loads(FORMATS_FILE.read_text(encoding="utf-8"))["languages"][language]
+        _check(data)
+        return data
+    except (OSError, ValueError, LookupError, TypeError) as error:
+        log.error("%s unusable for %r (%s): dates and times shown as numbers", FORMATS_FILE, language, error)
+        return PLAIN
+
+
+def _check(data: dict) -> None:
+    """Raises if the entry cannot format every date, time and percentage."""
+    names = [*data["months"], *data["days"], *data["periods"]]
+    if len(names) != 12 + 7 + 2 or not all(isinstance(name, str) for name in names):
+        raise ValueError("months, days or periods missing")
+    for key in ("date_full", "date_long", "time_short"):
+        _fill(data[key], dt.datetime(2026, 1, 1), data)
+    if not isinstance(data["percent"], str) or not isinstance(data["decimal"], str):
+        raise TypeError("percent or decimal is not text")
 
 
 def _fill(pattern: str, moment: dt.date, data: dict) -> str:

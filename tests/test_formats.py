@@ -49,3 +49,34 @@ def test_every_percentage_with_one_decimal(language):
 def test_a_pattern_letter_it_does_not_know_is_an_error_not_a_wrong_date():
     with pytest.raises(ValueError, match="'G'"):
         formats._fill("G y", dt.date(2026, 1, 1), formats.formats("en"))
+
+
+BROKEN = {
+    "missing": None,
+    "not JSON": "{",
+    "no such language": json.dumps({"languages": {}}),
+    "an unknown pattern letter": json.dumps({"languages": {"en": {**formats.PLAIN, "date_full": "G y", "months": ["m"] * 12,
+                                                                   "days": ["d"] * 7, "periods": ["a", "p"]}}}),
+    "eleven months": json.dumps({"languages": {"en": {**formats.PLAIN, "months": ["m"] * 11, "days": ["d"] * 7,
+                                                      "periods": ["a", "p"]}}}),
+    "a month that is not text": json.dumps({"languages": {"en": {**formats.PLAIN, "months": [1] * 12, "days": ["d"] * 7,
+                                                                 "periods": ["a", "p"]}}}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", list(BROKEN))
+def test_a_damaged_formats_file_still_shows_the_clock_in_numbers(damage, tmp_path, monkeypatch, caplog):
+    """The clock after quick exit must show whatever happened to a build file: numbers, and a log line."""
+    path = tmp_path / "formats.json"
+    if BROKEN[damage] is not None:
+        path.write_text(BROKEN[damage], encoding="utf-8")
+    monkeypatch.setattr(formats, "FORMATS_FILE", path)
+    formats.formats.cache_clear()
+    try:
+        moment = dt.datetime(2026, 12, 7, 15, 4)
+        assert formats.date_text(moment, "full", "en") == "2026-12-07"
+        assert formats.time_text(moment, "en") == "15:04"
+        assert formats.percent_text(87.9, "en") == "87.9%"
+        assert "dates and times shown as numbers" in caplog.text
+    finally:
+        formats.formats.cache_clear()
