@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from app import paths
+from tests.python_source import parse
 
 DOMAIN = [
     "app.content.loader", "app.content.validate", "app.rules", "app.rules.scenarios", "app.search", "app.study", "app.directory",
@@ -23,7 +24,7 @@ def test_domain_modules_do_not_import_flet():
 
 def test_ui_never_parses_yaml():
     for path in (paths.ROOT / "app" / "ui").glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parse(path.read_text(encoding="utf-8"))
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
         assert not any(name.split(".")[0] == "yaml" for name in imported), path

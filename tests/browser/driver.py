@@ -110,6 +110,7 @@ class App:
     def __init__(self, page: Page, base_url: str, viewport: str) -> None:
         self.page, self.base_url, self.viewport = page, base_url, viewport
         self._asks_for_tree = False
+        self.socket_log: list[tuple[float, str]] = []  # record_changes: (monotonic time, what)
 
     # Opening ------------------------------------------------------------------------------
 
@@ -265,9 +266,23 @@ class App:
                     return
                 if kind == 3 and isinstance(body, dict) and body.get("name") == "change" and isinstance(body.get("data"), str):
                     changes.append(body["data"])
+                if kind == 3 and isinstance(body, dict) and body.get("name") == "route_change":
+                    self.socket_log.append((time.monotonic(), f"route reported {body.get('data')}"))
 
-        self.page.on("websocket", lambda socket: socket.on("framesent", frame))
+        def received(payload: bytes | str) -> None:  # for a failure's message: what the server sent, when
+            self.socket_log.append((time.monotonic(), f"{len(payload)} bytes in"))
+
+        def watch(socket) -> None:
+            socket.on("framesent", frame)
+            socket.on("framereceived", received)
+
+        self.page.on("websocket", watch)
         return changes
+
+    def socket_since(self, since: float) -> str:
+        """The route reports the page sent and the messages it received since `since` (monotonic),
+        as a failure's message says them (record_changes keeps them)."""
+        return "; ".join(f"+{(at - since) * 1000:.0f} ms {what}" for at, what in self.socket_log if at >= since)
 
     def type_shifted(self, char: str, code: str) -> None:
         """A character typed with Shift held on a physical key (`code`, e.g. "KeyH"), as an Arabic

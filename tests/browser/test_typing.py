@@ -14,6 +14,7 @@ takes the focus: found by where it is drawn, read from what the server received.
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,8 +34,9 @@ def away(app: App) -> tuple[str, str]:
     return ("Glossary", "/glossary") if app.viewport == "desktop" else ("Contacts", "/contacts")
 
 
-def typed(app: App, field, text: str, received: list[str]) -> str | None:
-    """Type `text` now; what went wrong, if anything, once the field and the server have settled."""
+def typed(app: App, field, text: str, received: list[str], since: float) -> str | None:
+    """Type `text` now; what went wrong, if anything, once the field and the server have settled
+    (with what passed on the socket since the try began at `since`)."""
     app.keys(text, delay=DELAY_MS)
     try:
         app.wait_until(lambda: field.input_value() == text and received[-1:] == [text], "typed", timeout=3000)
@@ -42,7 +44,8 @@ def typed(app: App, field, text: str, received: list[str]) -> str | None:
         # What had the focus and where the field was, to tell a key typed elsewhere from a field
         # that moved under the tap.
         focused = app.page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 160)")
-        return f"shown {field.input_value()!r}, received {received[-1:]}, focus on {focused}, field at {field.bounding_box()}"
+        return (f"shown {field.input_value()!r}, received {received[-1:]}, focus on {focused}, field at {field.bounding_box()}, "
+                f"on the socket: {app.socket_since(since)}")  # fmt: skip
     return None
 
 
@@ -53,7 +56,7 @@ def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
     label, route = away(app)
     app.use_language("en").open(route)
     field = app.page.get_by_role("textbox", name="Search")
-    lost = []
+    lost, since = [], time.monotonic()
     for attempt in range(TRIES):
         app.page.get_by_role("heading", name=label, exact=True).wait_for(timeout=WAIT_MS)
         app.button("Search").click()
@@ -61,12 +64,13 @@ def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
             field.wait_for(timeout=WAIT_MS)
         if attempt % 3 == 2:  # and a third of the time the field is tapped first, as people often do
             field.click(force=True)
-        if problem := typed(app, field, "child", received):
+        if problem := typed(app, field, "child", received, since):
             lost.append(f"try {attempt + 1}: {problem}")
         # The visit keeps what was searched: empty the field for the next try, then leave.
         app.page.keyboard.press("ControlOrMeta+A")
         app.page.keyboard.press("Backspace")
         app.wait_until(lambda: field.input_value() == "" and received[-1:] == [""], "the field is empty again")
+        since = time.monotonic()  # a failure says what the socket carried from here on
         app.go(label)
     assert lost == [], f"{len(lost)} of {TRIES} lost a key: {lost}"
 
@@ -81,13 +85,14 @@ def test_the_age_takes_every_key_typed_right_after_the_tap(app):
     app.text(load_bundle("en").reporting.item("pack_us").title).first.click()
     field = app.page.get_by_role("textbox", name="Age in years")
     label, _route = away(app)
-    lost = []
+    lost, since = [], time.monotonic()
     for attempt in range(TRIES):
         field.wait_for(timeout=WAIT_MS)
         tapped = field.bounding_box()
         field.click(force=True)
-        if problem := typed(app, field, "35", received):
+        if problem := typed(app, field, "35", received, since):
             lost.append(f"try {attempt + 1}: {problem}, tapped at {tapped}")
+        since = time.monotonic()  # a failure says what the socket carried from here on
         app.go(label)  # leaving the section forgets the age: the field is empty on return
         app.page.get_by_role("heading", name=label, exact=True).wait_for(timeout=WAIT_MS)
         app.go("Next steps")

@@ -10,6 +10,7 @@ import pytest
 
 from app import paths
 from app.web import internals
+from tests.python_source import parse
 
 INTERNALS = paths.ROOT / "app" / "web" / "internals.py"
 # In code (comments and docstrings left out): what reaches into another package's private parts.
@@ -25,7 +26,7 @@ PRIVATE = {
 
 def code_of(source: str) -> str:
     """The module's code without comments and docstrings."""
-    tree = ast.parse(source)
+    tree = parse(source)
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
@@ -39,7 +40,7 @@ def private_parts(source: str) -> list[str]:
     the object's own self or class."""
     code = code_of(source)
     found = [what for what, pattern in PRIVATE.items() if re.search(pattern, code)]
-    for node in ast.walk(ast.parse(code)):
+    for node in ast.walk(parse(code)):
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and node.attr != "_" \
                 and not (node.attr.startswith("__") and node.attr.endswith("__")) \
                 and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):  # fmt: skip
