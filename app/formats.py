@@ -21,6 +21,7 @@ FORMATS_FILE = paths.LOCALES_DIR / "formats.json"
 log = logging.getLogger(__name__)
 # A CLDR pattern: quoted literals ('de', '' for a quote) and runs of one letter; anything else as is.
 _TOKEN = re.compile(r"'((?:[^']|'')*)'|([A-Za-z])\2*|[^'A-Za-z]+")
+_NUMBER = re.compile(r"[#0,.]+")  # the number in a percent pattern ("#,##0", "#,##,##0"); never over 1,000 here
 
 
 # If the file is missing or damaged: numbers only, readable in any language. The clock after quick
@@ -51,8 +52,10 @@ def _check(data: dict) -> None:
 
 
 def _fill(pattern: str, moment: dt.date, data: dict) -> str:
-    out = []
-    for token in _TOKEN.finditer(pattern):
+    out, tokens = [], list(_TOKEN.finditer(pattern))
+    if sum(len(token.group(0)) for token in tokens) != len(pattern):
+        raise ValueError(f"pattern {pattern!r} has an unclosed quote (app.formats)")
+    for token in tokens:
         quoted, letter, text = token.group(1), token.group(2), token.group(0)
         if quoted is not None:
             out.append(quoted.replace("''", "'") if quoted else "'")
@@ -64,23 +67,25 @@ def _fill(pattern: str, moment: dt.date, data: dict) -> str:
 
 
 def _field(letter: str, width: int, moment, data: dict) -> str:
-    if letter == "y":
-        return f"{moment.year:0{width}d}" if width != 2 else f"{moment.year % 100:02d}"
-    if letter in "ML" and width == 4:
+    """One field of a pattern, for the letters and widths the app's languages use; any other is an
+    error (a new language's pattern fails tests/test_formats.py rather than printing wrong text)."""
+    if letter == "y" and width in (1, 4):
+        return f"{moment.year:0{width}d}"
+    if letter == "M" and width == 4:
         return data["months"][moment.month - 1]
-    if letter in "ML":
+    if letter == "M" and width <= 2:
         return f"{moment.month:0{width}d}"
-    if letter == "d":
+    if letter == "d" and width <= 2:
         return f"{moment.day:0{width}d}"
-    if letter in "Ec" and width == 4:
+    if letter == "E" and width == 4:
         return data["days"][moment.weekday()]
-    if letter == "h":
+    if letter == "h" and width <= 2:
         return f"{(moment.hour % 12) or 12:0{width}d}"
-    if letter == "H":
+    if letter == "H" and width <= 2:
         return f"{moment.hour:0{width}d}"
-    if letter == "m":
+    if letter == "m" and width <= 2:
         return f"{moment.minute:0{width}d}"
-    if letter == "a":
+    if letter == "a" and width <= 3:
         return data["periods"][0 if moment.hour < 12 else 1]
     raise ValueError(f"pattern letter {letter * width!r} is not supported (app.formats)")
 
@@ -100,4 +105,4 @@ def time_text(moment: dt.datetime | dt.time, language: str) -> str:
 def percent_text(value: float, language: str) -> str:
     """87.9 as this language writes a percentage with one decimal ("87.9%", "87,9 %")."""
     data = formats(language)
-    return data["percent"].replace("#,##0", f"{value:.1f}".replace(".", data["decimal"]), 1)
+    return _NUMBER.sub(f"{value:.1f}".replace(".", data["decimal"]), data["percent"], count=1)
