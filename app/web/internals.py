@@ -109,6 +109,8 @@ async def _evict_expired_sessions(manager) -> None:
 
 def keep_no_evicted_session() -> None:
     """Install the loop above in flet-web's session manager (before its start, at the app's)."""
+    if not hasattr(FletAppManager, "_FletAppManager__evict_expired_sessions"):  # else it would install nothing
+        raise VersionChanged("flet-web's FletAppManager has no __evict_expired_sessions (app/web/internals.py)")
     FletAppManager._FletAppManager__evict_expired_sessions = _evict_expired_sessions
 
 
