@@ -3,7 +3,7 @@ to bench/results.json with the date and machine.
 
 Figures are medians with their spread over several runs. Browser figures are judged as ratios
 to a bare Flet app measured in the same run: absolute times on a shared two-core machine vary
-from run to run.
+from run to run. Taps are judged on trimmed means, not medians (bench/taps.py says why).
 """
 
 from __future__ import annotations
