@@ -42,9 +42,9 @@ def test_first_use_no_presets_and_an_84_year_old_not_sure_to_be_an_elder(app, la
 
     # Answering now empties that question's "Not answered yet." but keeps its line: the questions
     # below stay where they are, under the clinician's next tap. Measured from the answered
-    # question, in the same scrolling list: the tap itself may scroll the list to reach the answer
-    # (the view was at "Show result"), which moves both alike. Measured on the screen instead, a
-    # run under load saw the question below 605 px higher after the tap (1444 -> 839), twice.
+    # question, in the same scrolling list: the tap itself scrolls the list when the answer lies
+    # below the screen's edge (on a phone, in Arabic, it may), which moves both alike. Measured on
+    # the screen instead, the question below was 605 px higher after the tap (1444 -> 839), twice.
     def below() -> float:
         app.tree_settled()
         return wizard.question("q_rpt_elder").bounding_box()["y"] - wizard.question("q_rpt_appears_minor").bounding_box()["y"]
