@@ -21,7 +21,6 @@ import runpy
 import signal
 import sys
 import time
-import weakref
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,16 +52,9 @@ def rss_mb() -> float:
 
 
 def report_memory(path: str) -> None:
-    from flet.messaging.session import Session
+    from tests.server.sessions_alive import count_sessions
 
-    alive: weakref.WeakSet = weakref.WeakSet()
-    init = Session.__init__
-
-    def counted(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        alive.add(self)
-
-    Session.__init__ = counted
+    alive = count_sessions()
 
     def held() -> int | None:
         try:

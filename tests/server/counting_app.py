@@ -8,24 +8,15 @@ import logging
 import sys
 import threading
 import time
-import weakref
-
-from flet.messaging.session import Session
 
 from app import paths
 from app.main import main
 from app.web import server
+from tests.server.sessions_alive import count_sessions
 
 
 def log_sessions_alive(log: logging.Logger) -> None:
-    alive: weakref.WeakSet = weakref.WeakSet()
-    init = Session.__init__
-
-    def counted(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        alive.add(self)
-
-    Session.__init__ = counted
+    alive = count_sessions()
 
     def watch() -> None:
         last = None
