@@ -30,9 +30,14 @@ PLAIN = {"date_full": "y-MM-dd", "date_long": "y-MM-dd", "time_short": "HH:mm", 
 
 
 @cache
+def _languages() -> dict:
+    return json.loads(FORMATS_FILE.read_text(encoding="utf-8"))["languages"]  # read once, not once per language
+
+
+@cache
 def formats(language: str) -> dict:
     try:
-        data = json.loads(FORMATS_FILE.read_text(encoding="utf-8"))["languages"][language]
+        data = _languages()[language]
         _check(data)
         return data
     except (OSError, ValueError, LookupError, TypeError) as error:

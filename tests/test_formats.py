@@ -73,6 +73,7 @@ def test_a_damaged_formats_file_still_shows_the_clock_in_numbers(damage, tmp_pat
         path.write_text(BROKEN[damage], encoding="utf-8")
     monkeypatch.setattr(formats, "FORMATS_FILE", path)
     formats.formats.cache_clear()
+    formats._languages.cache_clear()
     try:
         moment = dt.datetime(2026, 12, 7, 15, 4)
         assert formats.date_text(moment, "full", "en") == "2026-12-07"
@@ -81,3 +82,4 @@ def test_a_damaged_formats_file_still_shows_the_clock_in_numbers(damage, tmp_pat
         assert "dates and times shown as numbers" in caplog.text
     finally:
         formats.formats.cache_clear()
+    formats._languages.cache_clear()

@@ -151,8 +151,6 @@ def parse(text: str, path: Path) -> Any:
         loader.dispose()
 
 
-
-
 def compose(path: Path) -> Node | None:
     """The file's node tree (lines, not values), or None if it cannot be read or parsed."""
     try:
