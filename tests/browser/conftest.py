@@ -42,9 +42,15 @@ def kept_profile(playwright: Playwright, app_url: str, tmp_path_factory) -> Iter
 @pytest.fixture(params=list(VIEWPORTS))
 def app(request, kept_profile: tuple[BrowserContext, Page], app_url: str) -> Iterator[App]:
     """A new tab in the worker's kept profile, with nothing stored for the app: settings start from
-    defaults, while the browser's cache of the app carries over from the test before."""
+    defaults, while the browser's cache of the app carries over from the test before.
+
+    The tab asks for reduced motion, as some users' systems do, unless the test is about timing
+    (@pytest.mark.full_motion: keys typed at once after a tap, quick exit over an opening dialog, the
+    keyboard's focus): the app is the same, its ripples and openings are over in a frame or two,
+    and a test's taps cost the CPU-bound tier 15 % less (bench/README.md, round six)."""
     context, kept = kept_profile
-    yield App(fresh_page(context, app_url, request.param), app_url, request.param)
+    reduced = request.node.get_closest_marker("full_motion") is None
+    yield App(fresh_page(context, app_url, request.param, reduced), app_url, request.param, reduced)
     for page in context.pages:
         if page is not kept:
             page.close()

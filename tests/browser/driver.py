@@ -92,7 +92,7 @@ def keeper(context: BrowserContext, origin: str) -> Page:
     return page
 
 
-def fresh_page(context: BrowserContext, origin: str, viewport: str) -> Page:
+def fresh_page(context: BrowserContext, origin: str, viewport: str, reduced_motion: bool = False) -> Page:
     """A new tab at `viewport` with nothing stored for the app: no setting, no cookie, no database.
     (The test before closed its tabs: tests/browser/conftest.py `app`.)"""
     context.clear_cookies()
@@ -100,15 +100,25 @@ def fresh_page(context: BrowserContext, origin: str, viewport: str) -> Page:
     cdp = context.new_cdp_session(page)
     cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
     cdp.detach()
-    page.set_viewport_size(VIEWPORTS[viewport])
+    dress(page, viewport, reduced_motion)
     return page
+
+
+def dress(page: Page, viewport: str, reduced_motion: bool) -> None:
+    """The tab's size, and whether its user asked the system for reduced motion (as iOS's Reduce
+    Motion, Android's Remove animations or Windows' animation effects switched off do): Flutter
+    then runs every animation at a twentieth of its length, so that a tap's ripple is one or two
+    frames rather than a dozen (tests/browser/conftest.py says which tests run so)."""
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(reduced_motion="reduce" if reduced_motion else "no-preference")
+    assert page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches") == reduced_motion
 
 
 class App:
     """A page of the running app, with the helpers tests need. Finds controls by accessible name."""
 
-    def __init__(self, page: Page, base_url: str, viewport: str) -> None:
-        self.page, self.base_url, self.viewport = page, base_url, viewport
+    def __init__(self, page: Page, base_url: str, viewport: str, reduced_motion: bool = False) -> None:
+        self.page, self.base_url, self.viewport, self.reduced_motion = page, base_url, viewport, reduced_motion
         self._asks_for_tree = False
         self.socket_log: list[tuple[float, str]] = []  # record_changes: (monotonic time, what)
 
@@ -157,7 +167,7 @@ class App:
         context = self.page.context
         self.page.close()
         self.page = context.new_page()
-        self.page.set_viewport_size(VIEWPORTS[self.viewport])
+        dress(self.page, self.viewport, self.reduced_motion)
         self.open(route)
 
     def enable_semantics(self) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.driver import App, Wizard, desktop_app, serve_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.full_motion]  # timing is what these check
 
 SCREENS = [("/", "Care Reference"), ("/indicators", "Most indicators are nonspecific"), ("/next", "Verify local law")]
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}")

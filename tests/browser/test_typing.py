@@ -22,7 +22,7 @@ import pytest
 from app.content.loader import load_bundle
 from tests.browser.driver import WAIT_MS, App, desktop_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.full_motion]  # timing is what these check
 TRIES = 30
 DELAY_MS = 80
 
