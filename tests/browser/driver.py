@@ -143,12 +143,16 @@ class App:
         """Move to another address of the open app as the browser's Back and Forward do (a
         popstate), and wait for its screen, whose app bar says `title`: the app draws it without
         loading again, which costs a second or two."""
+        self.step_to(route)
+        self.page.get_by_role("heading", name=title, exact=True).wait_for(timeout=WAIT_MS)
+
+    def step_to(self, route: str) -> None:
+        """Move to another address as Back and Forward do, without waiting for its screen."""
         self.page.evaluate(
             "(route) => { history.pushState(history.state, '', route);"
             " window.dispatchEvent(new PopStateEvent('popstate', {state: history.state})); }",
             route,
         )
-        self.page.get_by_role("heading", name=title, exact=True).wait_for(timeout=WAIT_MS)
 
     def store(self, **settings: str) -> App:
         """Start with stored settings, as a returning user would (they live in localStorage)."""

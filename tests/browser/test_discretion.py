@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.driver import App, Wizard, desktop_app, serve_app
 
-pytestmark = [pytest.mark.browser, pytest.mark.full_motion]  # timing is what these check
+pytestmark = pytest.mark.browser
 
 SCREENS = [("/", "Care Reference"), ("/indicators", "Most indicators are nonspecific"), ("/next", "Verify local law")]
 CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}")
@@ -64,6 +64,7 @@ def open_overlay(app: App, overlay: str) -> str:
 
 
 @pytest.mark.both_viewports  # layout is what it checks
+@pytest.mark.full_motion  # Exit as the overlay opens, as at the bedside
 @pytest.mark.parametrize("overlay", ["ask-first", "message"])
 def test_exit_button_works_over_everything_the_app_shows(app, overlay):
     words = open_overlay(app, overlay)
@@ -73,6 +74,7 @@ def test_exit_button_works_over_everything_the_app_shows(app, overlay):
 
 
 @pytest.mark.parametrize("app", ["desktop"], indirect=True)
+@pytest.mark.full_motion  # Exit as the overlay opens, as at the bedside
 @pytest.mark.parametrize("overlay", ["ask-first", "message"])
 def test_shift_three_times_works_over_everything_the_app_shows(app, overlay):
     words = open_overlay(app, overlay)
@@ -95,6 +97,7 @@ def test_shift_three_times_leaves_any_screen(app, route, marker):
 
 
 @pytest.mark.parametrize("app", ["desktop"], indirect=True)
+@pytest.mark.full_motion  # keys as fast as a typist's
 def test_typing_capitals_and_arabic_shift_letters_in_search_does_not_exit(app):
     app.open("/search")
     field = app.page.get_by_role("textbox", name="Search")

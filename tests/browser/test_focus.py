@@ -12,7 +12,7 @@ from PIL import Image
 from app.content.loader import load_bundle
 from tests.browser.driver import VIEWPORTS, WAIT_MS, App, Wizard
 
-pytestmark = [pytest.mark.browser, pytest.mark.full_motion]  # timing is what these check
+pytestmark = pytest.mark.browser
 
 
 def luminance(rgb: tuple[int, ...]) -> float:
