@@ -45,9 +45,10 @@ def app(request, kept_profile: tuple[BrowserContext, Page], app_url: str) -> Ite
     defaults, while the browser's cache of the app carries over from the test before.
 
     The tab asks for reduced motion, as some users' systems do, unless the test is about timing
-    (@pytest.mark.full_motion: keys typed at once after a tap, quick exit as a dialog opens): the
-    app is the same, its ripples and openings are over in a frame or two, and a test's taps cost
-    the CPU-bound tier 15 % less (bench/README.md, round six)."""
+    (@pytest.mark.full_motion: keys typed at once after a tap, quick exit as an overlay opens, the
+    frames before the loading cover goes): the app is the same, its ripples and openings are over
+    in a frame or two, and a test's taps cost the CPU-bound tier about 15 % less (bench/README.md,
+    the suite's wall time, round six)."""
     context, kept = kept_profile
     reduced = request.node.get_closest_marker("full_motion") is None
     yield App(fresh_page(context, app_url, request.param, reduced), app_url, request.param, reduced)

@@ -107,8 +107,10 @@ def fresh_page(context: BrowserContext, origin: str, viewport: str, reduced_moti
 def dress(page: Page, viewport: str, reduced_motion: bool) -> None:
     """The tab's size, and whether its user asked the system for reduced motion (as iOS's Reduce
     Motion, Android's Remove animations or Windows' animation effects switched off do): Flutter
-    then runs every animation at a twentieth of its length, so that a tap's ripple is one or two
-    frames rather than a dozen (tests/browser/conftest.py says which tests run so)."""
+    then runs its animation controllers (ripples, openings, a destination's mark) at a twentieth
+    of their length, so that a tap's ripple is one or two frames rather than a dozen. Scrolling,
+    a message's time on screen and the cursor's blink keep theirs. tests/browser/conftest.py says
+    which tests run so; `desktop_app` pages keep full motion."""
     page.set_viewport_size(VIEWPORTS[viewport])
     page.emulate_media(reduced_motion="reduce" if reduced_motion else "no-preference")
     assert page.evaluate("matchMedia('(prefers-reduced-motion: reduce)').matches") == reduced_motion
@@ -143,16 +145,12 @@ class App:
         """Move to another address of the open app as the browser's Back and Forward do (a
         popstate), and wait for its screen, whose app bar says `title`: the app draws it without
         loading again, which costs a second or two."""
-        self.step_to(route)
-        self.page.get_by_role("heading", name=title, exact=True).wait_for(timeout=WAIT_MS)
-
-    def step_to(self, route: str) -> None:
-        """Move to another address as Back and Forward do, without waiting for its screen."""
         self.page.evaluate(
             "(route) => { history.pushState(history.state, '', route);"
             " window.dispatchEvent(new PopStateEvent('popstate', {state: history.state})); }",
             route,
         )
+        self.page.get_by_role("heading", name=title, exact=True).wait_for(timeout=WAIT_MS)
 
     def store(self, **settings: str) -> App:
         """Start with stored settings, as a returning user would (they live in localStorage)."""

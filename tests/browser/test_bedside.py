@@ -58,6 +58,7 @@ WATCH_START = """() => {
 }"""
 
 
+@pytest.mark.full_motion  # it counts frames
 def test_the_cover_goes_with_the_first_frame_of_the_first_screen(app):
     """Never over a blank page (the screen is drawn before the cover goes), and not a frame later:
     the cover waited for the frame after, 170-240 ms more on a full screen (bench/README.md)."""

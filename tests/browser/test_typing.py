@@ -30,10 +30,7 @@ DELAY_MS = 80
 def away(app: App) -> tuple[str, str]:
     """Where a try steps out to between tries: the lightest screen to draw that the layout's bar
     reaches (a round trip from the form costs 0.60 CPU-s to Glossary, 0.76 to Contacts, 0.89 to
-    Home), so that the tries take the time, not the screens between them. With the tree, the
-    tries step out by address as Back does (`App.step_to`), and wait for the screen's heading: the
-    tap under test is the one that brings the field, whose ripple still runs as the keys come, and
-    a tap to step out added only its own ripple (a round trip 0.64-0.89 CPU-s, against 0.48-0.50)."""
+    Home), so that the tries take the time, not the screens between them."""
     return ("Glossary", "/glossary") if app.viewport == "desktop" else ("Contacts", "/contacts")
 
 
@@ -74,7 +71,7 @@ def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
         app.page.keyboard.press("Backspace")
         app.wait_until(lambda: field.input_value() == "" and received[-1:] == [""], "the field is empty again")
         since = time.monotonic()  # a failure says what the socket carried from here on
-        app.step_to(route)
+        app.go(label)
     assert lost == [], f"{len(lost)} of {TRIES} lost a key: {lost}"
 
 
@@ -87,7 +84,7 @@ def test_the_age_takes_every_key_typed_right_after_the_tap(app):
     app.see("Where do you practise?")
     app.text(load_bundle("en").reporting.item("pack_us").title).first.click()
     field = app.page.get_by_role("textbox", name="Age in years")
-    label, route = away(app)
+    label, _route = away(app)
     lost, since = [], time.monotonic()
     for attempt in range(TRIES):
         field.wait_for(timeout=WAIT_MS)
@@ -96,7 +93,8 @@ def test_the_age_takes_every_key_typed_right_after_the_tap(app):
         if problem := typed(app, field, "35", received, since):
             lost.append(f"try {attempt + 1}: {problem}, tapped at {tapped}")
         since = time.monotonic()  # a failure says what the socket carried from here on
-        app.route_to(route, label)  # leaving the section forgets the age: the field is empty on return
+        app.go(label)  # leaving the section forgets the age: the field is empty on return
+        app.page.get_by_role("heading", name=label, exact=True).wait_for(timeout=WAIT_MS)
         app.go("Next steps")
     assert lost == [], f"{len(lost)} of {TRIES} lost a key: {lost}"
 
@@ -154,8 +152,6 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
         page.keyboard.press("ControlOrMeta+A")
         page.keyboard.press("Backspace")
         app.wait_until(lambda: received[-1:] == [""], "the field is empty again")
-        # Stepping out by a tap here, not by address: without the tree, only the address the app
-        # sets once its screen is drawn says when to go on (`step_to` sets it before).
         page.mouse.click(*at["away"])
         shown(away_route)
     for attempt in range(TRIES):
