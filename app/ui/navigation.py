@@ -220,11 +220,10 @@ class Frame:
         body, drawn = self.body(screen, section, bar, self.bar_for(section, back))
         return bar, body, drawn
 
-    def switch(self, drawn: Drawn, screen: ft.Control, section: Section, back: str | None) -> list[ft.Control]:
+    def switch(self, drawn: Drawn, screen: ft.Control, section: Section, back: str | None) -> None:
         """Show `screen` of `section` in the frame as drawn: the screen, the destinations whose mark
-        changes and the app bar's title and Back; the rest stays. Returns the controls to update."""
+        changes and the app bar's title and Back; the rest stays, and the next patch skips it."""
         drawn.area.content = screen
-        changed: list[ft.Control] = [drawn.area]
         destinations = self.destinations(section)
         current = [d.current for d in destinations]
         if current != drawn.current:
@@ -233,13 +232,10 @@ class Frame:
                 if now != before:
                     drawn.nav.controls[index] = items[index]
             drawn.current = current
-            changed.append(drawn.nav)
         if (bar_for := self.bar_for(section, back)) != drawn.bar_for:
             bar = self.app_bar(section, back)
             drawn.bar.leading, drawn.bar.title, drawn.bar.toolbar_height = bar.leading, bar.title, bar.toolbar_height
             drawn.bar_for = bar_for
-            changed.append(drawn.bar)
-        return changed
 
     def bar_for(self, section: Section, back: str | None) -> tuple:
         return section.label, back, self.width

@@ -38,6 +38,8 @@ class Shell(Guard):
         self._drawn: Drawn | None = None  # the frame as drawn, while a screen of the same look keeps it
         self._drawn_for: tuple = ()  # that look: the settings and the layout (app.ui.navigation.Frame.look)
         self._focus_anchor: ft.Container | None = None  # see render: where the focus goes when the frame stays
+        self._framed: ft.Column | None = None  # the anchor, the app bar and the body: what a switch patches
+        self._anchors = 0  # how many focus anchors a switch has sent: each one's key
         self._clock_running = False
         self._field_takes_focus = False  # set by a screen while it is built (Context.field_takes_focus)
         # One view whose contents are swapped, the page's own: replacing views would animate a page
@@ -153,16 +155,23 @@ class Shell(Guard):
             screen = content_error(self.tr, error)
         frame = Frame(self.tr, self.settings.text_scale, self.page.width, self.navigate, self.quick_exit)
         look = (self.settings, frame.look)
-        if self._drawn and self._focus_anchor and look == self._drawn_for and self._keeps_frame(screen):
+        if self._drawn and self._focus_anchor and self._framed and look == self._drawn_for and self._keeps_frame(screen):
             # The same frame: only what differs is sent. A new listener would take the focus if
             # the control that had it went with the old screen; a fresh anchor above the app bar,
             # inside the listener, does the same (autofocus acts only where nothing holds it), so
             # Shift still reaches the listener and Tab goes on to the app bar. Asking the
             # listener for the focus instead (KeyboardListener.focus) costs a reply, and a reply
             # that comes after a whole render replaced the listener ends the session's socket.
+            # Each anchor has a key of its own: Flet compares controls by value and does not
+            # replace one with its equal, so from the second switch on none was sent.
+            self._anchors += 1
             self._focus_anchor.content = ft.KeyboardListener(ft.Container(width=0, height=0), autofocus=True,
-                                                             include_semantics=False)  # fmt: skip
-            self.page.update(self._focus_anchor, *frame.switch(self._drawn, screen, section, self._back_route(section)))
+                                                             include_semantics=False, key=self._anchors)  # fmt: skip
+            frame.switch(self._drawn, screen, section, self._back_route(section))
+            # One patch of what holds them all: the page gets the screen, the marks and the title in
+            # one message, drawn in one frame. One patch each came in up to four messages, and a
+            # frame drawn between two of them (15-50 ms without a GPU) held the next one back.
+            self.page.update(self._framed)
         else:
             self._draw_whole(frame, screen, section)
         self._drawn_for = look
@@ -182,14 +191,15 @@ class Shell(Guard):
         # the first stops rather than after every control of the page (issue 27).
         self.view.appbar, self.view.navigation_bar = None, None
         self._focus_anchor = ft.Container(width=0, height=0)
-        self.view.controls = [self.listening(ft.Column([self._focus_anchor, bar, body], expand=True, spacing=0))]
+        self._framed = ft.Column([self._focus_anchor, bar, body], expand=True, spacing=0)
+        self.view.controls = [self.listening(self._framed)]
         self.page.update()
 
     def _render_neutral(self) -> None:
         screen, keep_current = screen_module("neutral").clock(self.tr)
         self.page.title = self.tr._("Clock")
         self.view.appbar, self.view.navigation_bar, self.view.controls = None, None, [screen]
-        self._drawn = self._focus_anchor = None
+        self._drawn = self._focus_anchor = self._framed = None
         self.page.update()
         if not self._clock_running:  # Back and history re-render this screen; one clock task is enough
             self._clock_running = True

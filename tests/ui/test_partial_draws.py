@@ -1,6 +1,6 @@
 """A tap that shows another screen of the same frame sends only what differs (the screen, the
-destinations whose mark changes, the app bar's title and Back), and what is drawn is the same as a
-whole render draws; the browser's report of the new route sends nothing."""
+destinations whose mark changes, the app bar's title and Back) in one message, and what is drawn is
+the same as a whole render draws; the browser's report of the new route sends nothing."""
 
 from __future__ import annotations
 
@@ -54,13 +54,41 @@ def test_a_rail_tap_sends_the_screen_two_destinations_and_the_title():
             await client.event(guidance.content, "click")
             assert listener(shell) is ear  # the frame stays
             after = destinations(shell)
-            assert sum(a is not b for a, b in zip(after, before)) == 2  # Indicators and Guidance
+            replaced = [a for a, b in zip(after, before) if a is not b]
+            assert len(replaced) == 2  # Indicators and Guidance
             sent = patches(client)
-            assert len(sent) == 4 and sum(map(len, sent)) < 8000, [len(p) for p in sent]
+            # One message, drawn in one frame, with nothing of the frame that stayed...
+            assert len(sent) == 1 and len(sent[0]) < 8000, [len(p) for p in sent]
+            assert b"quick-exit" not in sent[0] and b"rail" not in sent[0]
+            # ...and all that changed: the new marks, the title, the anchor (mounted once sent).
+            index = shell.page.session.index
+            assert all(index.get(item._i) is item for item in replaced)
+            assert index.get(shell._drawn.bar.title._i) is shell._drawn.bar.title and b"Guidance" in sent[0]
             assert focus_anchor(shell).autofocus  # the focus, if it went with the old screen
             listener(shell).content.controls[0].content = None  # the anchor holds nothing drawn
             switched = shape(shell.view)
         assert switched == await drawn_whole("/guidance", language="en")
+
+    asyncio.run(run())
+
+
+def test_every_switch_sends_a_new_focus_anchor():
+    """The anchor takes the focus when the control that had it went with the old screen (Enter on
+    a destination, which is replaced): Shift three times then still reaches the quick exit. An
+    anchor equal to the one before was never sent: Flet skips assigning a control's equal."""
+
+    async def run():
+        async with running_shell("/indicators", language="en") as (shell, client):
+            anchors = []
+            for label in ("Guidance", "Indicators", "Guidance"):
+                destination = next(d for d in destinations(shell) if d.content.content.controls[1].value == label)
+                client.sent.clear()
+                await client.event(destination.content, "click")
+                anchor = focus_anchor(shell)
+                assert len(patches(client)) == 1 and anchor.autofocus
+                assert shell.page.session.index.get(anchor._i) is anchor  # sent, so mounted
+                anchors.append(anchor)
+            assert len({id(anchor) for anchor in anchors}) == 3
 
     asyncio.run(run())
 
