@@ -36,6 +36,17 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WAIT_MS = 30_000
+# What moved the focus, and when: every focus change, tap and key the page sees, with its target
+# (App.page_events_since reads them for a failure's message).
+EVENT_LOG = """window.__events = [];
+for (const type of ['focusin', 'focusout', 'pointerdown', 'keydown']) {
+    document.addEventListener(type, (e) => {
+        const t = e.target, name = t && t.tagName ? t.tagName.toLowerCase() + (t.id ? '#' + t.id : '')
+            + (t.getAttribute && t.getAttribute('aria-label') ? '[' + t.getAttribute('aria-label') + ']' : '') : String(t);
+        window.__events.push([Date.now(), `${type}${e.key ? ' ' + e.key : ''} ${name}`]);
+        if (window.__events.length > 400) window.__events.splice(0, 200);
+    }, true);
+}"""
 # Ask for the accessibility tree the moment Flutter offers it, as a screen reader running before
 # the page opens would, not after the first screen: a field that took the focus before the tree
 # was on kept Flutter's hidden <input>, and the tree's own showed "" while the field held "ABC"
@@ -289,7 +300,15 @@ class App:
             socket.on("framereceived", received)
 
         self.page.on("websocket", watch)
+        self.page.add_init_script(EVENT_LOG)
         return changes
+
+    def page_events_since(self, since: float) -> str:
+        """The focus moves, taps and keys the page saw since `since` (monotonic), for a failure's
+        message (record_changes has the page log them)."""
+        start_ms = (time.time() - (time.monotonic() - since)) * 1000
+        events = self.page.evaluate("(start) => (window.__events || []).filter((e) => e[0] >= start)", start_ms)
+        return "; ".join(f"+{at - start_ms:.0f} ms {what}" for at, what in events)
 
     def socket_since(self, since: float) -> str:
         """The route reports the page sent and the messages it received since `since` (monotonic),

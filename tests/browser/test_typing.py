@@ -45,7 +45,7 @@ def typed(app: App, field, text: str, received: list[str], since: float) -> str 
         # that moved under the tap.
         focused = app.page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 160)")
         return (f"shown {field.input_value()!r}, received {received[-1:]}, focus on {focused}, field at {field.bounding_box()}, "
-                f"on the socket: {app.socket_since(since)}")  # fmt: skip
+                f"on the socket: {app.socket_since(since)}, in the page: {app.page_events_since(since)}")  # fmt: skip
     return None
 
 
