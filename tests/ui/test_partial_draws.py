@@ -72,27 +72,6 @@ def test_a_rail_tap_sends_the_screen_two_destinations_and_the_title():
     asyncio.run(run())
 
 
-def test_every_switch_sends_a_new_focus_anchor():
-    """The anchor takes the focus when the control that had it went with the old screen (Enter on
-    a destination, which is replaced): Shift three times then still reaches the quick exit. An
-    anchor equal to the one before was never sent: Flet skips assigning a control's equal."""
-
-    async def run():
-        async with running_shell("/indicators", language="en") as (shell, client):
-            anchors = []
-            for label in ("Guidance", "Indicators", "Guidance"):
-                destination = next(d for d in destinations(shell) if d.content.content.controls[1].value == label)
-                client.sent.clear()
-                await client.event(destination.content, "click")
-                anchor = focus_anchor(shell)
-                assert len(patches(client)) == 1 and anchor.autofocus
-                assert shell.page.session.index.get(anchor._i) is anchor  # sent, so mounted
-                anchors.append(anchor)
-            assert len({id(anchor) for anchor in anchors}) == 3
-
-    asyncio.run(run())
-
-
 def test_the_browser_reporting_the_route_drawn_sends_nothing():
     async def run():
         async with running_shell("/indicators", language="en") as (shell, client):
