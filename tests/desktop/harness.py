@@ -88,9 +88,14 @@ class DesktopApp:
         return self
 
     def stored(self) -> dict[str, str]:
-        if not self.preferences_file.exists():
+        """What the client has stored: nothing until it writes the file, and nothing while it does.
+        The Linux client empties the file, then writes it whole, and a read in between found an
+        empty file (once, on a busy machine): wait for the next read, as for a file not there."""
+        try:
+            stored = json.loads(self.preferences_file.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
             return {}
-        return {key.removeprefix("flutter."): value for key, value in json.loads(self.preferences_file.read_text()).items()}
+        return {key.removeprefix("flutter."): value for key, value in stored.items()}
 
     # The process ---------------------------------------------------------------------------
     def start(self) -> DesktopApp:

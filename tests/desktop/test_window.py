@@ -56,8 +56,8 @@ def test_a_setting_is_stored_as_text_and_read_after_a_restart(desktop, tmp_path)
         chooser = app.wait_rendered()  # first use: "Where do you practise?"
         assert english_title(chooser, "Next steps").ok, english_title(chooser, "Next steps")
         app.click(300, 380)  # "Another country"
-        poll(lambda: app.stored().get("jurisdiction") == "generic", "the jurisdiction stored")
-        assert all(isinstance(value, str) for value in app.stored().values())
+        stored = poll(lambda: (settings := app.stored()).get("jurisdiction") == "generic" and settings, "the jurisdiction stored")
+        assert all(isinstance(value, str) for value in stored.values())
     with desktop(home) as app:
         app.wait_window("Care Reference")
         assert english_title(app.wait_rendered(), "Home").ok  # a restart opens at Home
