@@ -37,8 +37,9 @@ class Shell(Guard):
         self._narrow: bool | None = None
         self._drawn: Drawn | None = None  # the frame as drawn, while a screen of the same look keeps it
         self._drawn_for: tuple = ()  # that look: the settings and the layout (app.ui.navigation.Frame.look)
-        self._focus_anchor: ft.Container | None = None  # see render: where the focus goes when the frame stays
-        self._framed: ft.Column | None = None  # the anchor, the app bar and the body: what a switch patches
+        # The focus anchor (see render), the app bar and the body, while the frame is drawn: what a
+        # switch patches.
+        self._framed: ft.Column | None = None
         self._clock_running = False
         self._field_takes_focus = False  # set by a screen while it is built (Context.field_takes_focus)
         # One view whose contents are swapped, the page's own: replacing views would animate a page
@@ -154,7 +155,7 @@ class Shell(Guard):
             screen = content_error(self.tr, error)
         frame = Frame(self.tr, self.settings.text_scale, self.page.width, self.navigate, self.quick_exit)
         look = (self.settings, frame.look)
-        if self._drawn and self._focus_anchor and self._framed and look == self._drawn_for and self._keeps_frame(screen):
+        if self._drawn and self._framed and look == self._drawn_for and self._keeps_frame(screen):
             # The same frame: only what differs is sent. A new listener would take the focus if
             # the control that had it went with the old screen; a fresh anchor above the app bar,
             # inside the listener, does the same (autofocus acts only where nothing holds it), so
@@ -165,8 +166,8 @@ class Shell(Guard):
             # this anchor is sent on the first switch after a whole render only. Giving each one a
             # key of its own, so that every switch sent one, coincided with more keys lost in the
             # typing trials: left as it was, see bench/README.md, 2026-12-07.)
-            self._focus_anchor.content = ft.KeyboardListener(ft.Container(width=0, height=0), autofocus=True,
-                                                             include_semantics=False)  # fmt: skip
+            anchor = self._framed.controls[0]
+            anchor.content = ft.KeyboardListener(ft.Container(width=0, height=0), autofocus=True, include_semantics=False)
             frame.switch(self._drawn, screen, section, self._back_route(section))
             # One patch of what holds them all: the page gets the screen, the marks and the title in
             # one message, drawn in one frame. One patch each came in up to four messages, and a
@@ -190,8 +191,8 @@ class Shell(Guard):
         # the focus as a screen opens, and Tab goes on from it in reading order, so Exit is among
         # the first stops rather than after every control of the page (issue 27).
         self.view.appbar, self.view.navigation_bar = None, None
-        self._focus_anchor = ft.Container(width=0, height=0)
-        self._framed = ft.Column([self._focus_anchor, bar, body], expand=True, spacing=0)
+        anchor = ft.Container(width=0, height=0)  # where the focus goes when the frame stays (render)
+        self._framed = ft.Column([anchor, bar, body], expand=True, spacing=0)
         self.view.controls = [self.listening(self._framed)]
         self.page.update()
 
@@ -199,7 +200,7 @@ class Shell(Guard):
         screen, keep_current = screen_module("neutral").clock(self.tr)
         self.page.title = self.tr._("Clock")
         self.view.appbar, self.view.navigation_bar, self.view.controls = None, None, [screen]
-        self._drawn = self._focus_anchor = self._framed = None
+        self._drawn = self._framed = None
         self.page.update()
         if not self._clock_running:  # Back and history re-render this screen; one clock task is enough
             self._clock_running = True

@@ -148,7 +148,7 @@ def test_no_screen_keeps_state_of_its_own_in_the_shell():
 
     allowed = {"page", "store", "settings", "clock", "visit", "exit_keys", "idle", "exited", "view", "_after_render",
                "_route", "_came_from", "_narrow", "_clock_running", "_connected", "_closed", "_reset_on_return",
-               "_idle_warned", "_field_takes_focus", "_drawn", "_drawn_for", "_focus_anchor", "_framed",  # the frame as drawn: controls only
+               "_idle_warned", "_field_takes_focus", "_drawn", "_drawn_for", "_framed",  # the frame as drawn: controls only
                "_unreported"}  # fmt: skip  # routes, no patient detail
     assert asyncio.run(attributes()) <= allowed
 
