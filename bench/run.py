@@ -81,7 +81,8 @@ def main() -> int:
             if key in row:
                 print(f"{'':<4}{key.replace('_', ' ')}: {row[key]}")
         if "trimmed_means" in row:  # what a tap's ratio is judged on (bench/taps.py)
-            print(f"{'':<4}trimmed means (middle 9 of 15): {row['trimmed_means']['app']:g} vs {row['trimmed_means']['twin']:g} ms")
+            means = row["trimmed_means"]
+            print(f"{'':<4}trimmed means ({means['of']}): {means['app']:g} vs {means['twin']:g} ms")
         if "split" in row:  # a tap, part by part, the app's and its bare twin's
             print(f"{'':<4}" + ", ".join(f"{part.replace('_', ' ')} {v['app']:g} vs {v['twin']:g}" for part, v in row["split"].items()))
         if "detail" in row:

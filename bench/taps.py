@@ -128,8 +128,9 @@ def rows(samples: dict[str, list[list[dict]]]) -> list[dict]:
         split = {part: {"app": round(a, 1), "twin": round(b, 1)} for part, (a, b) in median.items()}
         out.append(figure(f"tap: {name}, bare Flet twin", [t["total"] for t in twin], RUNS))
         means = trimmed_mean([t["total"] for t in app]), trimmed_mean([t["total"] for t in twin])
+        trimmed = {"app": round(means[0], 1), "twin": round(means[1], 1), "of": f"middle {RUNS - 2 * TRIM} of {RUNS}"}
         out.append(figure(f"tap: {name}, this app", [t["total"] for t in app], RUNS, ratio=round(means[0] / means[1], 3),
-                          trimmed_means={"app": round(means[0], 1), "twin": round(means[1], 1)}, split=split))  # fmt: skip
+                          trimmed_means=trimmed, split=split))  # fmt: skip
         out.append(figure(f"tap: {name}, server handler (app)", [t["handler"] for t in app], RUNS, digits=2,
                           kind="handler"))  # fmt: skip
     return out

@@ -82,4 +82,4 @@ def test_a_damaged_formats_file_still_shows_the_clock_in_numbers(damage, tmp_pat
         assert "dates and times shown as numbers" in caplog.text
     finally:
         formats.formats.cache_clear()
-    formats._languages.cache_clear()
+        formats._languages.cache_clear()

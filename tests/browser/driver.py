@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
 ]
 WAIT_MS = 30_000
 # What moved the focus, and when: every focus change, tap and key the page sees, with its target
-# (App.page_events_since reads them for a failure's message).
+# (App.happened_since reads them for a failure's message).
 EVENT_LOG = """window.__events = [];
 for (const type of ['focusin', 'focusout', 'pointerdown', 'keydown']) {
     document.addEventListener(type, (e) => {
@@ -303,17 +303,15 @@ class App:
         self.page.add_init_script(EVENT_LOG)
         return changes
 
-    def page_events_since(self, since: float) -> str:
-        """The focus moves, taps and keys the page saw since `since` (monotonic), for a failure's
-        message (record_changes has the page log them)."""
-        start_ms = (time.time() - (time.monotonic() - since)) * 1000
-        events = self.page.evaluate("(start) => (window.__events || []).filter((e) => e[0] >= start)", start_ms)
-        return "; ".join(f"+{at - start_ms:.0f} ms {what}" for at, what in events)
-
-    def socket_since(self, since: float) -> str:
-        """The route reports the page sent and the messages it received since `since` (monotonic),
-        as a failure's message says them (record_changes keeps them)."""
-        return "; ".join(f"+{(at - since) * 1000:.0f} ms {what}" for at, what in self.socket_log if at >= since)
+    def happened_since(self, since: float) -> str:
+        """What passed since `since` (monotonic), in one timeline, for a failure's message: on the
+        socket, the route reports and the messages received (record_changes keeps them); in the
+        page, its focus moves, taps and keys (record_changes has the page log them)."""
+        start_ms = (time.time() - (time.monotonic() - since)) * 1000  # `since` on the page's clock
+        page = self.page.evaluate("(start) => (window.__events || []).filter((e) => e[0] >= start)", start_ms)
+        events = [((at - since) * 1000, what) for at, what in self.socket_log if at >= since]
+        events += [(at - start_ms, what) for at, what in page]
+        return "; ".join(f"+{after:.0f} ms {what}" for after, what in sorted(events))
 
     def type_shifted(self, char: str, code: str) -> None:
         """A character typed with Shift held on a physical key (`code`, e.g. "KeyH"), as an Arabic

@@ -36,7 +36,7 @@ def away(app: App) -> tuple[str, str]:
 
 def typed(app: App, field, text: str, received: list[str], since: float) -> str | None:
     """Type `text` now; what went wrong, if anything, once the field and the server have settled
-    (with what passed on the socket since the try began at `since`)."""
+    (with what passed on the socket and in the page since the try began at `since`)."""
     app.keys(text, delay=DELAY_MS)
     try:
         app.wait_until(lambda: field.input_value() == text and received[-1:] == [text], "typed", timeout=3000)
@@ -45,7 +45,7 @@ def typed(app: App, field, text: str, received: list[str], since: float) -> str 
         # that moved under the tap.
         focused = app.page.evaluate("document.activeElement && document.activeElement.outerHTML.slice(0, 160)")
         return (f"shown {field.input_value()!r}, received {received[-1:]}, focus on {focused}, field at {field.bounding_box()}, "
-                f"on the socket: {app.socket_since(since)}, in the page: {app.page_events_since(since)}")  # fmt: skip
+                f"since the try began: {app.happened_since(since)}")  # fmt: skip
     return None
 
 
@@ -70,7 +70,7 @@ def test_search_takes_every_key_typed_as_it_opens_and_after_a_tap(app):
         app.page.keyboard.press("ControlOrMeta+A")
         app.page.keyboard.press("Backspace")
         app.wait_until(lambda: field.input_value() == "" and received[-1:] == [""], "the field is empty again")
-        since = time.monotonic()  # a failure says what the socket carried from here on
+        since = time.monotonic()  # a failure says what happened from here on
         app.go(label)
     assert lost == [], f"{len(lost)} of {TRIES} lost a key: {lost}"
 
@@ -92,7 +92,7 @@ def test_the_age_takes_every_key_typed_right_after_the_tap(app):
         field.click(force=True)
         if problem := typed(app, field, "35", received, since):
             lost.append(f"try {attempt + 1}: {problem}, tapped at {tapped}")
-        since = time.monotonic()  # a failure says what the socket carried from here on
+        since = time.monotonic()  # a failure says what happened from here on
         app.go(label)  # leaving the section forgets the age: the field is empty on return
         app.page.get_by_role("heading", name=label, exact=True).wait_for(timeout=WAIT_MS)
         app.go("Next steps")

@@ -60,7 +60,7 @@ def test_a_rail_tap_sends_the_screen_two_destinations_and_the_title():
             # One message, drawn in one frame, with nothing of the frame that stayed...
             assert len(sent) == 1 and len(sent[0]) < 8000, [len(p) for p in sent]
             assert b"quick-exit" not in sent[0] and b"rail" not in sent[0]
-            # ...and all that changed: the new marks, the title, the anchor (mounted once sent).
+            # ...and all that changed: the new marks and the title (each mounted once sent).
             index = shell.page.session.index
             assert all(index.get(item._i) is item for item in replaced)
             assert index.get(shell._drawn.bar.title._i) is shell._drawn.bar.title and b"Guidance" in sent[0]
