@@ -22,6 +22,7 @@ from app.ui.settings_store import SettingsStore
 from app.ui.theme import dress_page
 from app.ui.widgets import FullScreen, content_error
 from app.visit import Visit
+from app.web.internals import push_route_at_once
 
 
 class Shell(Guard):
@@ -88,16 +89,17 @@ class Shell(Guard):
     # Routing ------------------------------------------------------------------------------
 
     def navigate(self, route: str) -> None:
-        """Show the route at once, then tell the browser (address bar, history). Waiting for the
-        browser to report the change back would add two round trips to every tap."""
+        """Tell the browser (address bar, history), then show the route at once. Waiting for the
+        browser to report the change back would add two round trips to every tap; telling it after
+        the screen made the client draw the screen twice (see push_route_at_once)."""
         here = self._current().route
         if not section_at(route).in_nav and route != here:  # Search: Back returns where it was opened
             self.visit.came_from(section_at(route).route, here)
         if route != self._route:  # the browser reports a change of address, not the same one again
             self._unreported.append(route)
         self._route = route
+        push_route_at_once(self.page, route)
         self.render()
-        self.page.navigate(route)
 
     def _on_route_change(self, e) -> None:
         if e.route in self._unreported:

@@ -13,8 +13,11 @@ from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+# Flet's session sends a method call only from inside a coroutine (push_route_at_once).
+from flet.messaging.protocol import InvokeMethodRequestBody, Message, MessageAction
+from flet.utils import random_string
+
 # uvicorn's HTTP protocol has no public hook for connection counts or header deadlines.
-from flet_web.fastapi.flet_app_manager import FletAppManager
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 from uvicorn.protocols.utils import get_remote_addr
 
@@ -25,7 +28,8 @@ log = logging.getLogger(__name__)
 
 # Each package, the version the hooks were read from, and the hooks (for the message when it differs).
 EXPECTED_VERSIONS = {
-    "flet": ("1.0.5", "the messages app.web.sockets rewrites (flet.messaging.protocol's register and crash bodies)"),
+    "flet": ("1.0.5", "the messages app.web.sockets rewrites (flet.messaging.protocol's register and crash bodies), "
+                      "the push_route method call push_route_at_once sends"),
     "flet-web": ("1.0.5", "the compiled client's files inside the package and byte patterns in them, "
                           "FletApp's private _FletApp__send_queue, FletAppManager's private session eviction"),
     "uvicorn": ("0.55.0", "the httptools protocol subclassed by BoundedHttpProtocol"),
@@ -109,9 +113,33 @@ async def _evict_expired_sessions(manager) -> None:
 
 def keep_no_evicted_session() -> None:
     """Install the loop above in flet-web's session manager (before its start, at the app's)."""
+    # Here, not at the top: flet-web's manager brings FastAPI (0.23 s), which the shell, importing
+    # this module for push_route_at_once, does not need (a desktop window has no web server).
+    from flet_web.fastapi.flet_app_manager import FletAppManager
+
     if not hasattr(FletAppManager, "_FletAppManager__evict_expired_sessions"):  # else it would install nothing
         raise VersionChanged("flet-web's FletAppManager has no __evict_expired_sessions (app/web/internals.py)")
     FletAppManager._FletAppManager__evict_expired_sessions = _evict_expired_sessions
+
+
+# --- Flet's push_route, sent at once -------------------------------------------------------------------
+# page.push_route is a coroutine: its method call leaves only when its task runs, after the handler
+# that asked for it has sent the new screen. When the client handled the address after drawing that
+# screen (a third of the switches here), its accessibility tree dropped the scrolling list's role
+# and took it back over the next two frames, taking every node of the screen out of the page and
+# in again: a field tapped in those frames lost the focus and the keys typed into it (issue 27,
+# the age field, about 1 try in 500 on a busy machine). Sent before the screen, the address is
+# handled first, and the screen is drawn once.
+
+
+def push_route_at_once(page, route: str) -> None:
+    """Tell the client the new address now, without waiting for its reply (Flet's own reply, with
+    a call id no one waits for, is dropped by the session). A session between two connections has
+    no client to tell, and Flet's own sending drops the call too."""
+    if (connection := page.session.connection) is None:
+        return
+    call = InvokeMethodRequestBody(control_id=page._i, call_id=random_string(10), name="push_route", args={"route": route})
+    connection.send_message(Message(MessageAction.INVOKE_METHOD, call))
 
 
 # --- uvicorn's HTTP protocol ------------------------------------------------------------------------

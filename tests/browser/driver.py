@@ -39,14 +39,42 @@ WAIT_MS = 30_000
 # What moved the focus, and when: every focus change, tap and key the page sees, with its target
 # (App.happened_since reads them for a failure's message).
 EVENT_LOG = """window.__events = [];
-for (const type of ['focusin', 'focusout', 'pointerdown', 'keydown']) {
-    document.addEventListener(type, (e) => {
-        const t = e.target, name = t && t.tagName ? t.tagName.toLowerCase() + (t.id ? '#' + t.id : '')
-            + (t.getAttribute && t.getAttribute('aria-label') ? '[' + t.getAttribute('aria-label') + ']' : '') : String(t);
-        window.__events.push([Date.now(), `${type}${e.key ? ' ' + e.key : ''} ${name}`]);
-        if (window.__events.length > 400) window.__events.splice(0, 200);
-    }, true);
-}"""
+const describe = (t) => t && t.tagName ? t.tagName.toLowerCase() + (t.id ? '#' + t.id : '')
+    + (t.getAttribute && t.getAttribute('aria-label') ? '[' + t.getAttribute('aria-label') + ']' : '') : String(t);
+const log = (what) => {
+    window.__events.push([Date.now(), what]);
+    if (window.__events.length > 400) window.__events.splice(0, 200);
+};
+for (const type of ['focusin', 'focusout', 'pointerdown', 'keydown', 'input']) {
+    document.addEventListener(type, (e) => log(`${type}${e.key ? ' ' + e.key : ''}`
+        + `${type === 'input' ? ' ' + JSON.stringify(e.target.value) : ''} ${describe(e.target)}`
+        + `${type === 'focusout' && e.relatedTarget ? ' to ' + describe(e.relatedTarget) : ''}`), true);
+}
+// Who moves the focus: the page's own calls, and where they came from.
+for (const name of ['focus', 'blur']) {
+    const own = HTMLElement.prototype[name];
+    HTMLElement.prototype[name] = function (...args) {
+        const from = (new Error().stack || '').split('\\n').slice(2, 5).map((line) => line.trim()).join(' < ');
+        log(`${name}() ${describe(this)} from ${from}`);
+        return own.apply(this, args);
+    };
+}
+// A field taken out of the page, or disabled, loses the focus.
+new MutationObserver((records) => {
+    for (const record of records) {
+        if (record.type === 'attributes') log(`disabled=${record.target.disabled} ${describe(record.target)}`);
+        else for (const node of record.removedNodes) {
+            if (node.nodeType === 1 && (node.matches('input, textarea') || node.querySelector('input, textarea'))) {
+                log(`removed ${describe(node)} holding a field`);
+            }
+        }
+    }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['disabled']});
+// Each frame Flutter asks the browser for (App.at_rest): the page's own requests, counted.
+const askForFrame = window.requestAnimationFrame.bind(window);
+window.__framesAsked = 0;
+window.__ownFrame = askForFrame;
+window.requestAnimationFrame = (callback) => { window.__framesAsked++; return askForFrame(callback); };"""
 # Ask for the accessibility tree the moment Flutter offers it, as a screen reader running before
 # the page opens would, not after the first screen: a field that took the focus before the tree
 # was on kept Flutter's hidden <input>, and the tree's own showed "" while the field held "ABC"
@@ -330,6 +358,25 @@ class App:
 
     def next_frames(self) -> None:
         self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def at_rest(self, frames: int = 300) -> None:
+        """Until Flutter has asked for no frame during three of the browser's frames in a row: all it
+        had to draw is drawn (needs record_changes, which counts the page's requests for frames)."""
+        self.page.evaluate(
+            """(frames) => new Promise((resolve, reject) => {
+                if (window.__ownFrame === undefined) return reject(new Error('record_changes() first'));
+                let asked = window.__framesAsked, quiet = 0, left = frames;
+                const step = () => {
+                    quiet = window.__framesAsked === asked ? quiet + 1 : 0;
+                    asked = window.__framesAsked;
+                    if (quiet === 3) return resolve();
+                    if (--left === 0) return reject(new Error('Flutter kept drawing'));
+                    window.__ownFrame(step);
+                };
+                window.__ownFrame(step);
+            })""",
+            frames,
+        )
 
     def tree_settled(self, frames: int = 120) -> None:
         """Until the accessibility tree (every node's name and box) is the same three frames in a row:

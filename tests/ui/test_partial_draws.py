@@ -79,10 +79,26 @@ def test_the_browser_reporting_the_route_drawn_sends_nothing():
             shell.page.on_route_change = lambda e: (reported.append(e.route), handler(e))
             client.sent.clear()
             shell.navigate("/guidance")
+            drawn = len(client.sent)
             await client.settle()  # the fake client reports the route back, as the browser does
             assert reported == ["/guidance"]
-            pushed = next(i for i, (action, _m) in enumerate(client.sent) if action == MessageAction.INVOKE_METHOD)
-            assert not [a for a, _m in client.sent[pushed:] if a == MessageAction.PATCH_CONTROL]
+            assert not [a for a, _m in client.sent[drawn:] if a == MessageAction.PATCH_CONTROL]
+
+    asyncio.run(run())
+
+
+def test_the_browser_is_told_the_address_before_it_is_sent_the_screen():
+    """Told after the screen, the client drew it, then rebuilt its scrolling list for the address:
+    its accessibility tree took the screen's nodes out and back in over two frames, and a field
+    tapped then lost the focus and the keys typed (issue 27, the age field)."""
+
+    async def run():
+        async with running_shell("/indicators", language="en") as (shell, client):
+            client.sent.clear()
+            shell.navigate("/next")
+            actions = [action for action, _message in client.sent]
+            assert actions[:2] == [MessageAction.INVOKE_METHOD, MessageAction.PATCH_CONTROL], actions
+            assert client.calls[-1] == ("push_route", {"route": "/next"})
 
     asyncio.run(run())
 
