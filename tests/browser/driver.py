@@ -320,8 +320,10 @@ class App:
                 if kind == 3 and isinstance(body, dict) and body.get("name") == "route_change":
                     self.socket_log.append((time.monotonic(), f"route reported {body.get('data')}"))
 
-        def received(payload: bytes | str) -> None:  # for a failure's message: what the server sent, when
-            self.socket_log.append((time.monotonic(), f"{len(payload)} bytes in"))
+        def received(payload: bytes | str) -> None:  # what the server sent, when (a failure's message; drawn)
+            # [0x00][msgpack [action, body]]: a patch (2) changes what is drawn; a call (5), e.g. push_route
+            kind = {2: " (patch)", 5: " (call)"}.get(payload[2]) if isinstance(payload, bytes) and payload[1:2] == b"\x92" else ""
+            self.socket_log.append((time.monotonic(), f"{len(payload)} bytes in{kind or ''}"))
 
         def watch(socket) -> None:
             socket.on("framesent", frame)
@@ -330,6 +332,13 @@ class App:
         self.page.on("websocket", watch)
         self.page.add_init_script(EVENT_LOG)
         return changes
+
+    def drawn_since(self, since: float) -> None:
+        """Until a patch from the server has arrived since `since` (monotonic) and Flutter has drawn
+        it (at_rest): without the accessibility tree, what says a tap's screen is on the page. The
+        address alone does not: the browser is told it before the screen is sent (push_route_at_once)."""
+        self.wait_until(lambda: any(at >= since and what.endswith("(patch)") for at, what in self.socket_log), "a patch")
+        self.at_rest()
 
     def happened_since(self, since: float) -> str:
         """What passed since `since` (monotonic), in one timeline, for a failure's message: on the

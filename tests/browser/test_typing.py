@@ -158,9 +158,14 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
     page = app.page
     lost: dict[str, list[str]] = {"search": [], "age": []}
 
-    def shown(route: str) -> None:  # the app's address is the screen's, and it has been drawn
+    def shown(route: str, since: float) -> None:  # the app's address is the screen's, and it has been drawn
         page.wait_for_url(lambda url: urlsplit(url).path == route, timeout=WAIT_MS)
-        app.next_frames()
+        app.drawn_since(since)
+
+    def click(place: str) -> float:
+        tapped = time.monotonic()
+        page.mouse.click(*at[place])
+        return tapped
 
     def type_at_once(field: str, text: str, attempt: int) -> None:
         app.keys(text, delay=DELAY_MS)
@@ -170,23 +175,20 @@ def test_no_key_is_lost_without_the_accessibility_tree(app, browser, app_url):
             lost[field].append(f"try {attempt + 1}: received {received[-1:]}")
 
     for attempt in range(TRIES):
-        page.mouse.click(*at["magnifier"])
+        opened = click("magnifier")
         if attempt % 3:  # a third of the time the keys come at once after the magnifier, before the field
-            shown("/search")
+            shown("/search", opened)
         if attempt % 3 == 2:  # and a third of the time the field is tapped first
-            page.mouse.click(*at["search"])
+            click("search")
         type_at_once("search", "child", attempt)
         page.keyboard.press("ControlOrMeta+A")
         page.keyboard.press("Backspace")
         app.wait_until(lambda: received[-1:] == [""], "the field is empty again")
-        page.mouse.click(*at["away"])
-        shown(away_route)
+        shown(away_route, click("away"))
     for attempt in range(TRIES):
-        page.mouse.click(*at["next"])
-        shown("/next")
-        page.mouse.click(*at["age"])  # the field has no focus: it is new each time
+        shown("/next", click("next"))
+        click("age")  # the field has no focus: it is new each time
         type_at_once("age", "35", attempt)
-        page.mouse.click(*at["away"])
-        shown(away_route)
+        shown(away_route, click("away"))
     assert page.locator("flt-semantics").count() == 0, "the tree was turned on: not the case meant"
     assert lost == {"search": [], "age": []}, f"of {TRIES} tries per field, some lost a key: {lost}"
