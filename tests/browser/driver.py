@@ -334,11 +334,13 @@ class App:
         return changes
 
     def drawn_since(self, since: float) -> None:
-        """Until a patch from the server has arrived since `since` (monotonic) and Flutter has drawn
-        it (at_rest): without the accessibility tree, what says a tap's screen is on the page. The
-        address alone does not: the browser is told it before the screen is sent (push_route_at_once)."""
+        """Until a patch from the server has arrived since `since` (monotonic) and two frames have
+        passed, the first of which draws it: without the accessibility tree, what says a tap's screen
+        is on the page. The address alone does not: the browser is told it before the screen is
+        sent (push_route_at_once). (Waiting for Flutter to be at rest instead also waited out each
+        tap's ripple: 90 times a trial, under load.)"""
         self.wait_until(lambda: any(at >= since and what.endswith("(patch)") for at, what in self.socket_log), "a patch")
-        self.at_rest()
+        self.next_frames()
 
     def happened_since(self, since: float) -> str:
         """What passed since `since` (monotonic), in one timeline, for a failure's message: on the
