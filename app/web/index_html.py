@@ -4,8 +4,8 @@
   the server it came from (app.web.server also sends it as a header, with the rules a meta tag
   cannot carry);
 - a loading screen in the stored theme with no framework logo;
-- keys typed into a text field in the frame after it is tapped kept (Flutter's web engine
-  overwrote them: issue 27, tests/browser/test_typing.py). Only with the accessibility tree on:
+- keys typed into a text field in the frame after it is tapped kept, and a select-all (Flutter's
+  web engine overwrote them: issue 27, tests/browser/test_typing.py). Only with the accessibility tree on:
   without it Flutter makes and focuses its own <input> while handling the tap, so no key can come
   between (measured, and tested there too).
 """
@@ -101,14 +101,19 @@ THEMED_LOADING = """<script>
         var own = ownValue(field);
         var held = field.__heldKeys = { before: own.get.call(field), typed: null };
         function typed() { held.typed = { value: own.get.call(field), caret: field.selectionEnd }; }
+        function selectsAll(e) {  // Ctrl+A (Cmd+A): Flutter's first write would put the cursor back
+          if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "a" || e.key === "A")) held.all = true;
+        }
         function disarm() {
           delete field.value;
           delete field.__heldKeys;
           field.removeEventListener("input", typed, true);
+          field.removeEventListener("keydown", selectsAll, true);
           clearTimeout(timer);
         }
         var timer = setTimeout(disarm, 5000);  // a tap that never gave the field to Flutter (disabled)
         field.addEventListener("input", typed, true);
+        field.addEventListener("keydown", selectsAll, true);
         Object.defineProperty(field, "value", {
           configurable: true,
           get: function () { return own.get.call(this); },
@@ -116,6 +121,9 @@ THEMED_LOADING = """<script>
             own.set.call(this, value);
             disarm();
             if (held.typed && held.typed.value !== value) queueMicrotask(function () { retype(field, own, held); });
+            // All of it selected and nothing typed yet: select it all again after the cursor Flutter
+            // set with its write (Flutter reads the selection from the page's "selectionchange").
+            else if (held.all && !held.typed) queueMicrotask(function () { field.setSelectionRange(0, own.get.call(field).length); });
           },
         });
       }
