@@ -133,8 +133,10 @@ THEMED_LOADING = """<script>
         while (end < before.length - start && end < after.length - start
                && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
         var text = after.slice(start, after.length - end), now = own.get.call(field), caret;
-        if (!text) return;
-        if (now === before) { now = after; caret = held.typed.caret; }  // what the person saw
+        // What the person saw, when Flutter still holds what was there before: also when what was
+        // typed over a selection is shorter ("1" over "11" has nothing new to insert, yet is "1").
+        if (now === before) { now = after; caret = held.typed.caret; }
+        else if (!text) return;
         else {  // Flutter's text differs: insert what was typed at Flutter's cursor
           var from = field.selectionStart ?? now.length, to = field.selectionEnd ?? now.length;
           now = now.slice(0, from) + text + now.slice(to);

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 # what they check. The test of a screen drawn once is not about timing, and runs in reduced motion.
 TRIES = 30
 DELAY_MS = 80
-SELECTIONS = 20  # a tap, Ctrl+A and an age: 5 of 40 lost the selection on a busy machine
+SELECTIONS = 20  # a tap, Ctrl+A and an age: 5 of 40 lost the selection on a busy machine, 1 of 60 the keys
 SWITCHES = 12  # a third of the switches drew the form twice: 12 miss it once in about 100 runs
 
 
@@ -110,17 +110,22 @@ def test_select_all_at_once_after_the_tap_replaces_what_the_field_holds(app):
     """Tap a field that holds an age, Ctrl+A and type at once: the new age replaces the old. Before
     index.html kept the selection too, Flutter's first write after the tap put the cursor back, and
     the keys went beside the old text ("1817"): 5 of 40 tries on a busy machine, and one suite run
-    (the driver's own type_into typed "84" over "84" as "8484")."""
+    (the driver's own type_into typed "84" over "84" as "8484"). And a first key typed over the
+    selection before that write, sharing the old text's first digit ("1" over "11"), was not typed
+    again at all ("112"): 1 of 60."""
     received = app.record_changes()
     app.use_language("en").open("/next")
     field = app.page.get_by_role("textbox", name="Age in years")
     app.type_into(field, "9")
-    focused = "(field) => field === document.activeElement"
     wrong = []
     for attempt in range(SELECTIONS):
-        # A tap beside the field takes the focus from it, as a person's would.
+        # A tap beside the field takes the focus from it, as a person's would, who sees the field
+        # let go (its cursor and colour) before tapping it again: Flutter has drawn all it had to.
+        # (The page's focus moves at once. A tap 20 ms later, no person's, came before Flutter had
+        # handled the first, whose blur then took the focus from the field again: 2 of 60 tries.)
+        since = time.monotonic()
         app.page.get_by_role("heading", name="Next steps", exact=True).click(force=True)
-        app.wait_until(lambda: not field.evaluate(focused), "the field has lost the focus")
+        app.at_rest()
         age = str(10 + attempt)
         field.click(force=True)
         app.page.keyboard.press("ControlOrMeta+A")
@@ -128,7 +133,8 @@ def test_select_all_at_once_after_the_tap_replaces_what_the_field_holds(app):
         try:
             app.wait_until(lambda: field.input_value() == age and received[-1:] == [age], "typed", timeout=3000)
         except AssertionError:
-            wrong.append(f"try {attempt + 1}: {age!r} shown as {field.input_value()!r}, received {received[-1:]}")
+            wrong.append(f"try {attempt + 1}: {age!r} shown as {field.input_value()!r}, received {received[-1:]}, "
+                         f"since the tap beside it: {app.happened_since(since)}")  # fmt: skip
     assert wrong == [], f"{len(wrong)} of {SELECTIONS} did not replace the age: {wrong}"
 
 
