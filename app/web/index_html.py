@@ -5,9 +5,9 @@
   cannot carry);
 - a loading screen in the stored theme with no framework logo;
 - keys typed into a text field in the frame after it is tapped kept, and a select-all (Flutter's
-  web engine overwrote them: issue 27, tests/browser/test_typing.py). Only with the accessibility tree on:
-  without it Flutter makes and focuses its own <input> while handling the tap, so no key can come
-  between (measured, and tested there too).
+  web engine overwrote them: issue 27, tests/browser/test_typing.py). Only with the accessibility
+  tree on: without it Flutter makes and focuses its own <input> while handling the tap, so no key
+  can come between (measured, and tested there too).
 """
 
 from __future__ import annotations
