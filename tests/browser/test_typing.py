@@ -129,12 +129,8 @@ def test_select_all_at_once_after_the_tap_replaces_what_the_field_holds(app):
         age = str(10 + attempt)
         field.click(force=True)
         app.page.keyboard.press("ControlOrMeta+A")
-        app.keys(age, delay=DELAY_MS)
-        try:
-            app.wait_until(lambda: field.input_value() == age and received[-1:] == [age], "typed", timeout=3000)
-        except AssertionError:
-            wrong.append(f"try {attempt + 1}: {age!r} shown as {field.input_value()!r}, received {received[-1:]}, "
-                         f"since the tap beside it: {app.happened_since(since)}")  # fmt: skip
+        if problem := typed(app, field, age, received, since):
+            wrong.append(f"try {attempt + 1}, {age!r}: {problem}")
     assert wrong == [], f"{len(wrong)} of {SELECTIONS} did not replace the age: {wrong}"
 
 
