@@ -95,7 +95,10 @@ def send_loop_ended(conn) -> bool:
 # its coroutine keeps the last session it looked at (controls and all) while it sleeps, and for
 # ever once every session is gone. That one session, allocated among the others, kept 11 of 40
 # memory arenas after 30 sessions had left: 11 MB never returned (bench/memory.py). The same loop,
-# with the sessions looked at in a function of their own, so that nothing outlives the round.
+# with the sessions looked at in a function of their own, so that nothing outlives the round. A round
+# comes every 10 s, as flet-web's, or twice per timeout when that is shorter (a short idle limit, as the
+# tests set: a session dropped is then gone within 1.5 timeouts, not up to 10 s later).
+EVICTION_ROUND_MAX_S = 10
 
 
 def _expired_session_ids(manager) -> list[str]:
@@ -104,22 +107,24 @@ def _expired_session_ids(manager) -> list[str]:
     return [sid for sid, session in sessions.items() if session.expires_at and now > session.expires_at]
 
 
-async def _evict_expired_sessions(manager) -> None:
-    while True:
-        await asyncio.sleep(10)
-        for session_id in _expired_session_ids(manager):
-            await manager.delete_session(session_id)
-
-
-def keep_no_evicted_session() -> None:
-    """Install the loop above in flet-web's session manager (before its start, at the app's)."""
+def keep_no_evicted_session(session_timeout_seconds: float) -> None:
+    """Install in flet-web's session manager (before its start, at the app's) a loop that evicts the
+    sessions dropped longer than `session_timeout_seconds` ago, as flet-web's did."""
     # Here, not at the top: flet-web's manager brings FastAPI (0.23 s), which the shell, importing
     # this module for push_route_at_once, does not need (a desktop window has no web server).
     from flet_web.fastapi.flet_app_manager import FletAppManager
 
     if not hasattr(FletAppManager, "_FletAppManager__evict_expired_sessions"):  # else it would install nothing
         raise VersionChanged("flet-web's FletAppManager has no __evict_expired_sessions (app/web/internals.py)")
-    FletAppManager._FletAppManager__evict_expired_sessions = _evict_expired_sessions
+    every = min(EVICTION_ROUND_MAX_S, session_timeout_seconds / 2)
+
+    async def evict_expired_sessions(manager) -> None:
+        while True:
+            await asyncio.sleep(every)
+            for session_id in _expired_session_ids(manager):
+                await manager.delete_session(session_id)
+
+    FletAppManager._FletAppManager__evict_expired_sessions = evict_expired_sessions
 
 
 # --- Flet's push_route, sent at once -------------------------------------------------------------------

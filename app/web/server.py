@@ -96,10 +96,11 @@ def build_app(
     A dropped session (closed tab, lost network) is kept `session_timeout_seconds` for the page to
     reconnect, by default as long as the idle reset: after that the shell would have forgotten
     the visit anyway. flet-web's default kept it an hour (500 dropped sessions: 149 MB). Its
-    manager evicts expired sessions every 10 s (its loop replaced: app.web.internals)."""
+    manager evicts expired sessions every 10 s, or twice per timeout when shorter (its loop
+    replaced: app.web.internals)."""
     if session_timeout_seconds is None:
         session_timeout_seconds = max(1, math.ceil(idle_reset_seconds()))
-    keep_no_evicted_session()
+    keep_no_evicted_session(session_timeout_seconds)
     # Not flet_web.fastapi.app(): it builds its own FletApp per socket and adds routes, CORS and
     # env overrides this surface refuses (docs/developing.md); the same public parts, composed here.
     app = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None, on_startup=list(on_startup))
