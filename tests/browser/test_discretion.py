@@ -120,6 +120,7 @@ def quick_idle_url(tmp_path_factory):
         yield url
 
 
+@pytest.mark.waits
 def test_idle_reset_forgets_the_visit(browser, quick_idle_url):
     with desktop_app(browser, quick_idle_url) as app:
         app.use_language("en").open("/next")
@@ -132,6 +133,7 @@ def test_idle_reset_forgets_the_visit(browser, quick_idle_url):
         assert field.input_value() == ""
 
 
+@pytest.mark.waits
 def test_idle_reset_forgets_search_text_and_patient_language(browser, quick_idle_url):
     with desktop_app(browser, quick_idle_url) as app:
         app.open("/asking")
