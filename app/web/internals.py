@@ -22,6 +22,7 @@ from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 from uvicorn.protocols.utils import get_remote_addr
 
 from app.web.limits import Limits, OncePerInterval, forwarded_client
+from app.web.memory import return_freed_memory
 from app.web.policy import SECURITY_HEADERS
 
 log = logging.getLogger(__name__)
@@ -121,8 +122,11 @@ def keep_no_evicted_session(session_timeout_seconds: float) -> None:
     async def evict_expired_sessions(manager) -> None:
         while True:
             await asyncio.sleep(every)
-            for session_id in _expired_session_ids(manager):
+            expired = _expired_session_ids(manager)
+            for session_id in expired:
                 await manager.delete_session(session_id)
+            if expired:
+                return_freed_memory()
 
     FletAppManager._FletAppManager__evict_expired_sessions = evict_expired_sessions
 
