@@ -29,8 +29,8 @@ _malloc_trim = _glibc_malloc_trim()
 
 
 def return_freed_memory() -> None:
-    """Collect what the evicted sessions left in reference cycles, then return the free pages (a
-    few tens of ms with the content loaded, run only in an eviction round that evicted someone)."""
+    """Collect what the evicted sessions left in reference cycles, then return the free pages. A
+    full collection holds the event loop a moment: run only in a round that evicted someone."""
     gc.collect()
     if _malloc_trim is not None:
         _malloc_trim(0)
