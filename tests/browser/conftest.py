@@ -91,7 +91,6 @@ def pytest_collection_modifyitems(config, items):
     # has finished; after each, a test that mostly waits on a timer, so that the other worker's long
     # test keeps the cores busy through the wait (the two idle resets side by side left the machine
     # 62 % busy for 11 s).
-    items.sort(key=lambda item: not item.get_closest_marker("long"))
     waits = [item for item in items if item.get_closest_marker("waits")]
     longs = [item for item in items if item.get_closest_marker("long")]
     rest = [item for item in items if item not in waits and item not in longs]

@@ -15,6 +15,7 @@ import pytest
 import websockets
 
 from tests.server.client import CONTROL_EVENT, SESSION_CRASHED, connect, event, find, register_frame, until
+from tests.server.raw import rss_mb
 from tests.serving import running_server
 
 
@@ -145,13 +146,6 @@ def test_an_error_in_the_app_reaches_the_browser_as_a_neutral_message(tmp_path):
     reference = shown.rsplit(": ", 1)[1].rstrip(")")
     logged = log.read_text()
     assert f"reference {reference}" in logged and "secret detail from /srv/care/app.py" in logged
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")
 
 
 def test_unregistered_connections_do_not_leak_and_sigterm_stops_the_server(tmp_path):
